@@ -1,0 +1,17 @@
+namespace HealthHomes.Fhir.Storage;
+
+/// <summary>Base of the errors the store reports; the REST layer maps each to an HTTP status and OperationOutcome.</summary>
+public abstract class StorageException(string message, string? expression = null) : Exception(message)
+{
+    /// <summary>The FHIRPath expression or request parameter that caused the error, when known.</summary>
+    public string? Expression { get; } = expression;
+}
+
+/// <summary>An If-Match (or transaction entry ifMatch) version did not match the current version.</summary>
+public sealed class VersionConflictException(string message) : StorageException(message);
+
+/// <summary>A search request that cannot be run: unknown parameter under strict handling, malformed value, bad modifier.</summary>
+public sealed class InvalidSearchException(string message, string? parameter = null) : StorageException(message, parameter);
+
+/// <summary>A write that breaks a store rule (e.g. a conditional operation matching several resources).</summary>
+public sealed class PreconditionFailedException(string message) : StorageException(message);
