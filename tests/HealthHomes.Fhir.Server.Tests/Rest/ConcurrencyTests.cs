@@ -1,0 +1,52 @@
+using System.Net;
+using HealthHomes.Fhir.Testing;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+
+namespace HealthHomes.Fhir.Server.Tests.Rest;
+
+/// <summary>Writers racing on one resource: versions are never lost or duplicated.</summary>
+public sealed class ConcurrencyTests(FhirServerFactory factory) : IClassFixture<FhirServerFactory>
+{
+    private readonly HttpClient _client = factory.CreateFhirClient();
+
+    [Fact]
+    public async Task Of_many_updates_with_the_same_If_Match_exactly_one_wins()
+    {
+        var created = await _client.CreateAsync(new Patient { Name = [new HumanName { Family = "Race" }] });
+        var start = new TaskCompletionSource();
+
+        var racers = Enumerable.Range(0, 8).Select(async i =>
+        {
+            await start.Task;
+            var copy = (Patient)created.DeepCopy();
+            copy.Name[0].Given = [$"Racer{i}"];
+            using var response = await _client.SendAsync(HttpMethod.Put, $"Patient/{created.Id}", FhirHttp.Body(copy), ("If-Match", "W/\"1\""));
+            return response.StatusCode;
+        }).ToList();
+        start.SetResult();
+        var statuses = await Task.WhenAll(racers);
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.PreconditionFailed));
+        using var read = await _client.SendAsync(HttpMethod.Get, $"Patient/{created.Id}");
+        Assert.Equal("W/\"2\"", read.Headers.ETag!.ToString());
+    }
+
+    [Fact]
+    public async Task Concurrent_unconditional_updates_each_get_their_own_version()
+    {
+        var created = await _client.CreateAsync(new Patient());
+
+        var updates = Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var response = await _client.SendAsync(HttpMethod.Put, $"Patient/{created.Id}", FhirHttp.Body(created));
+            return response.Headers.ETag!.ToString();
+        });
+        var etags = await Task.WhenAll(updates);
+
+        Assert.Equal(10, etags.Distinct().Count());
+        using var v11 = await _client.SendAsync(HttpMethod.Get, $"Patient/{created.Id}/_history/11");
+        Assert.Equal(HttpStatusCode.OK, v11.StatusCode);
+    }
+}
