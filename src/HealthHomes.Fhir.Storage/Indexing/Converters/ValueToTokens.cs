@@ -58,9 +58,6 @@ public static class ValueToTokens
             case FhirBoolean b when b.Value is not null:
                 yield return new(null, b.Value.Value ? "true" : "false", null);
                 break;
-            case Code code when code.Value is not null:
-                yield return new(null, code.Value, null);
-                break;
             case ICoded coded and PrimitiveType:
                 // Code<T>: a code with the system its enum binding implies (e.g. Patient.gender).
                 foreach (var c in coded.ToCodings())
@@ -68,6 +65,9 @@ public static class ValueToTokens
                     yield return new(c.System, c.Code, null);
                 }
 
+                break;
+            case Code code when code.Value is not null:
+                yield return new(null, code.Value, null);
                 break;
             case PrimitiveType p when p.JsonValue is not null:
                 var literal = p.ToString();
