@@ -38,10 +38,13 @@ internal sealed class IndexRowCriterion(ParameterTarget target, IReadOnlyList<Fu
     {
         var table = IndexTables.Name(target.Kind ?? throw new InvalidOperationException("not an indexed parameter"));
         var x = query.Alias("x");
-        var conditions = orConditions.Select(c => "(" + c(query, x) + ")");
-        var exists = $"EXISTS (SELECT 1 FROM {table} {x} WHERE {x}.ResourceKey = {resource}.ResourceKey AND "
-            + $"{SqlQuery.ParameterIdFilter(x, target.Ids)} AND ({string.Join(" OR ", conditions)}))";
-        return negate ? "NOT " + exists : exists;
+        var conditions = $"{SqlQuery.ParameterIdFilter(x, target.Ids)} AND ({string.Join(" OR ", orConditions.Select(c => "(" + c(query, x) + ")"))})";
+
+        // Positive: an uncorrelated IN lets the planner drive the search from the index rows (no scan of the type).
+        // Negative: NOT EXISTS per candidate row.
+        return negate
+            ? $"NOT EXISTS (SELECT 1 FROM {table} {x} WHERE {x}.ResourceKey = {resource}.ResourceKey AND {conditions})"
+            : $"{resource}.ResourceKey IN (SELECT {x}.ResourceKey FROM {table} {x} WHERE {conditions})";
     }
 }
 
@@ -62,9 +65,10 @@ internal sealed class MissingCriterion(ParameterTarget target, bool missing) : S
 
         // A token row with only text (a CodeableConcept with no coding) is not an indexable value.
         var valueFilter = kind == IndexKind.Token ? $" AND {x}.Code IS NOT NULL" : "";
-        var exists = $"EXISTS (SELECT 1 FROM {IndexTables.Name(kind)} {x} WHERE {x}.ResourceKey = {resource}.ResourceKey AND "
-            + $"{SqlQuery.ParameterIdFilter(x, target.Ids)}{valueFilter})";
-        return missing ? "NOT " + exists : exists;
+        var rows = $"{IndexTables.Name(kind)} {x} WHERE {SqlQuery.ParameterIdFilter(x, target.Ids)}{valueFilter}";
+        return missing
+            ? $"NOT EXISTS (SELECT 1 FROM {rows} AND {x}.ResourceKey = {resource}.ResourceKey)"
+            : $"{resource}.ResourceKey IN (SELECT {x}.ResourceKey FROM {rows})";
     }
 }
 

@@ -1,0 +1,59 @@
+using HealthHomes.Fhir.Server.Rest;
+using HealthHomes.Fhir.Server.Rest.Formats;
+using HealthHomes.Fhir.Server.Rest.Interactions;
+using HealthHomes.Fhir.Storage;
+using HealthHomes.Fhir.Storage.Indexing;
+using HealthHomes.Fhir.Storage.Sqlite;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Options;
+
+namespace HealthHomes.Fhir.Server.Hosting;
+
+/// <summary>Wires the rooms together: storage, the REST interactions, errors, logging, health and OpenAPI.</summary>
+public static class FhirServerComposition
+{
+    public static IServiceCollection AddFhirServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<FhirServerOptions>(configuration.GetSection(FhirServerOptions.SectionName));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
+
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>()
+            .InitializeAsync(SearchParameterDefinitions.R4().Concat(sp.GetServices<ISearchParameterSource>().SelectMany(s => s.GetDefinitions())))
+            .GetAwaiter().GetResult());
+        services.AddSingleton<IResourceStore, SqliteResourceStore>();
+
+        services.AddSingleton<ResourceBodyReader>();
+        services.AddSingleton<HttpFhirRequests>();
+        services.AddSingleton<ReadInteraction>();
+        services.AddSingleton<CreateInteraction>();
+        services.AddSingleton<UpdateInteraction>();
+        services.AddSingleton<DeleteInteraction>();
+
+        services.AddExceptionHandler<OperationOutcomeExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.RequestQuery
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "HealthHomes.Fhir", Version = "v1", Description = "FHIR R4 REST API for Medicaid care management." }));
+        return services;
+    }
+
+    public static WebApplication UseFhirServer(this WebApplication app)
+    {
+        // Create or migrate the database before the first request.
+        app.Services.GetRequiredService<IResourceStore>();
+        app.UseExceptionHandler();
+        app.UseHttpLogging();
+        app.UseSwagger();
+        app.UseSwaggerUI();
+        app.MapHealthChecks("/health");
+        app.MapFhirRest();
+        return app;
+    }
+}

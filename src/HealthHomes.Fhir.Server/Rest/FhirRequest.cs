@@ -1,0 +1,54 @@
+using HealthHomes.Fhir.Storage;
+using Hl7.Fhir.Model;
+
+namespace HealthHomes.Fhir.Server.Rest;
+
+/// <summary>
+/// One FHIR interaction, independent of where it came from: an HTTP request or an entry of a batch/transaction
+/// Bundle. Interaction handlers see only this, so both paths run the same code.
+/// </summary>
+public sealed record FhirRequest
+{
+    public required string Method { get; init; }
+
+    public string? ResourceType { get; init; }
+
+    public string? Id { get; init; }
+
+    public string? VersionId { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
+
+    public Resource? Body { get; init; }
+
+    /// <summary>The raw body of a PATCH (a JSON Patch document).</summary>
+    public string? PatchDocument { get; init; }
+
+    public string? IfMatch { get; init; }
+
+    public string? IfNoneMatch { get; init; }
+
+    public DateTimeOffset? IfModifiedSince { get; init; }
+
+    public string? IfNoneExist { get; init; }
+
+    public PreferReturn PreferReturn { get; init; } = PreferReturn.Representation;
+
+    /// <summary>Prefer: handling=strict.</summary>
+    public bool StrictHandling { get; init; }
+
+    public AccessFilter Access { get; init; } = AccessFilter.Unrestricted;
+
+    /// <summary>The server's base URL, e.g. "http://localhost:5000/fhir" (no trailing slash).</summary>
+    public required string BaseUrl { get; init; }
+
+    public string? QueryValue(string name) => Query.LastOrDefault(p => p.Key == name).Value;
+}
+
+/// <summary>Prefer: return=minimal | representation | OperationOutcome.</summary>
+public enum PreferReturn
+{
+    Representation,
+    Minimal,
+    OperationOutcome,
+}

@@ -1,0 +1,29 @@
+using HealthHomes.Fhir.Server.Rest.Interactions;
+
+namespace HealthHomes.Fhir.Server.Rest;
+
+/// <summary>The FHIR REST route table (https://hl7.org/fhir/R4/http.html), on one screen. Each route points at an interaction handler.</summary>
+public static class FhirRestEndpoints
+{
+    public static IEndpointRouteBuilder MapFhirRest(this IEndpointRouteBuilder app)
+    {
+        var fhir = app.MapGroup(HttpFhirRequests.BasePath).WithTags("FHIR REST");
+
+        fhir.MapGet("/{type}/{id}", (HttpContext c, string type, string id, HttpFhirRequests r, ReadInteraction read)
+            => FhirEndpoint.ReadAsync(c, r.From(c, type, id), read.ReadAsync)).WithName("read");
+        fhir.MapGet("/{type}/{id}/_history/{vid}", (HttpContext c, string type, string id, string vid, HttpFhirRequests r, ReadInteraction read)
+            => FhirEndpoint.ReadAsync(c, r.From(c, type, id, vid), read.VReadAsync)).WithName("vread");
+        fhir.MapPost("/{type}", async (HttpContext c, string type, HttpFhirRequests r, CreateInteraction create)
+            => await FhirEndpoint.WriteAsync(c, await r.WithBodyAsync(c, type), create.CreateAsync)).WithName("create");
+        fhir.MapPut("/{type}/{id}", async (HttpContext c, string type, string id, HttpFhirRequests r, UpdateInteraction update)
+            => await FhirEndpoint.WriteAsync(c, await r.WithBodyAsync(c, type, id), update.UpdateAsync)).WithName("update");
+        fhir.MapPut("/{type}", async (HttpContext c, string type, HttpFhirRequests r, UpdateInteraction update)
+            => await FhirEndpoint.WriteAsync(c, await r.WithBodyAsync(c, type), update.ConditionalUpdateAsync)).WithName("conditional-update");
+        fhir.MapDelete("/{type}/{id}", (HttpContext c, string type, string id, HttpFhirRequests r, DeleteInteraction delete)
+            => FhirEndpoint.WriteAsync(c, r.From(c, type, id), delete.DeleteAsync)).WithName("delete");
+        fhir.MapDelete("/{type}", (HttpContext c, string type, HttpFhirRequests r, DeleteInteraction delete)
+            => FhirEndpoint.WriteAsync(c, r.From(c, type), delete.ConditionalDeleteAsync)).WithName("conditional-delete");
+
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
+namespace HealthHomes.Fhir.Server.Rest.Formats;
+
+/// <summary>The server's FHIR parsers and serializers (Firely SDK), configured once.</summary>
+public static class FhirSerialization
+{
+    /// <summary>Strict parsing: unknown elements, bad codes in required bindings, empty strings, duplicate properties are errors.</summary>
+    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
+    public static readonly JsonSerializerOptions PrettyJson = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector).Pretty();
+
+    private static readonly FhirXmlDeserializer XmlParser = new();
+    private static readonly BaseFhirXmlSerializer XmlWriter = new(ModelInfo.ModelInspector);
+
+    public static Resource ParseJson(string json) => JsonSerializer.Deserialize<Resource>(json, Json)
+        ?? throw FhirRequestException.BadRequest("The body is not a FHIR resource.");
+
+    public static Resource ParseXml(string xml) => XmlParser.DeserializeResource(xml);
+
+    public static string ToJson(Resource resource, bool pretty, Func<SerializationFilter>? filter = null)
+    {
+        if (filter is null)
+        {
+            return JsonSerializer.Serialize(resource, pretty ? PrettyJson : Json);
+        }
+
+        var options = new JsonSerializerOptions().ForFhir(new FhirJsonConverterOptions { SummaryFilterFactory = filter });
+        if (pretty)
+        {
+            options = options.Pretty();
+        }
+
+        return JsonSerializer.Serialize(resource, options);
+    }
+
+    public static string ToXml(Resource resource, bool pretty, Func<SerializationFilter>? filter = null)
+    {
+        var sb = new StringBuilder();
+        using (var writer = System.Xml.XmlWriter.Create(sb, new XmlWriterSettings { Indent = pretty, OmitXmlDeclaration = false, Encoding = Encoding.UTF8 }))
+        {
+            XmlWriter.Serialize(resource, writer, filter ?? (() => null!), null!);
+        }
+
+        return sb.ToString();
+    }
+}

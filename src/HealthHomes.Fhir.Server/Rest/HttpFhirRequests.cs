@@ -1,0 +1,75 @@
+using HealthHomes.Fhir.Server.Rest.Formats;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace HealthHomes.Fhir.Server.Rest;
+
+/// <summary>Turns an HTTP request into a <see cref="FhirRequest"/>: route values, query, conditional headers, Prefer, base URL.</summary>
+public sealed class HttpFhirRequests(IOptions<FhirServerOptions> options, ResourceBodyReader bodies)
+{
+    /// <summary>The path prefix the FHIR endpoints live under.</summary>
+    public const string BasePath = "/fhir";
+
+    public FhirRequest From(HttpContext context, string? type = null, string? id = null, string? versionId = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.Request;
+        var headers = http.GetTypedHeaders();
+        var prefer = Prefer(http);
+        return new FhirRequest
+        {
+            Method = http.Method.ToUpperInvariant(),
+            ResourceType = type,
+            Id = id,
+            VersionId = versionId,
+            Query = http.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList(),
+            IfMatch = NullIfEmpty(http.Headers.IfMatch),
+            IfNoneMatch = NullIfEmpty(http.Headers.IfNoneMatch),
+            IfModifiedSince = headers.IfModifiedSince,
+            IfNoneExist = NullIfEmpty(http.Headers["If-None-Exist"]),
+            PreferReturn = prefer.TryGetValue("return", out var ret) ? ret switch
+            {
+                "minimal" => PreferReturn.Minimal,
+                "OperationOutcome" => PreferReturn.OperationOutcome,
+                _ => PreferReturn.Representation,
+            } : PreferReturn.Representation,
+            StrictHandling = prefer.TryGetValue("handling", out var handling) && handling == "strict",
+            BaseUrl = BaseUrl(http),
+        };
+    }
+
+    /// <summary>Same as <see cref="From"/>, with the body parsed as a resource.</summary>
+    public async Task<FhirRequest> WithBodyAsync(HttpContext context, string? type = null, string? id = null)
+    {
+        var request = From(context, type, id);
+        var body = await bodies.ReadResourceAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        return request with { Body = body };
+    }
+
+    public string BaseUrl(HttpRequest http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{http.Scheme}://{http.Host}{http.PathBase}{BasePath}";
+    }
+
+    private static Dictionary<string, string> Prefer(HttpRequest http)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var header in http.Headers["Prefer"])
+        {
+            foreach (var part in (header ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var kv = part.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (kv.Length == 2)
+                {
+                    result[kv[0]] = kv[1].Trim('"');
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value)
+        => string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString();
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using ModelInfo = Hl7.Fhir.Model.ModelInfo;
+using Hl7.Fhir.Serialization;
+using HealthHomes.Fhir.Storage.Indexing;
+using HealthHomes.Fhir.Storage.Search;
+
+namespace HealthHomes.Fhir.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, readers in parallel, one writer at a time. Writers in this
+/// process queue on an async gate instead of spinning on SQLite's busy lock.
+/// </summary>
+public sealed class SqliteResourceStore(SqliteDatabase database, SearchParameterRegistry registry) : IResourceStore, IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private readonly ResourceIndexer _indexer = new(registry);
+    private readonly SearchExecutor _search = new(registry);
+
+    public SearchParameterRegistry Registry => registry;
+
+    public async Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await new SqliteResourceReader(connection, null, _search).ReadAsync(resourceType, id, access, ct).ConfigureAwait(false);
+    }
+
+    public async Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await new SqliteResourceReader(connection, null, _search).VReadAsync(resourceType, id, versionId, access, ct).ConfigureAwait(false);
+    }
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await new SqliteResourceReader(connection, null, _search).SearchAsync(request, access, ct).ConfigureAwait(false);
+    }
+
+    public async Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await new SqliteResourceReader(connection, null, _search).HistoryAsync(request, access, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default)
+    {
+        await _writerGate.WaitAsync(ct).ConfigureAwait(false);
+        var release = new GateRelease(_writerGate);
+        try
+        {
+            return await SqliteWriteSession.BeginAsync(database, _search, _indexer, Json, release, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            release.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _writerGate.Dispose();
+
+    private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using Meta = Hl7.Fhir.Model.Meta;
+using HealthHomes.Fhir.Storage.Indexing;
+using HealthHomes.Fhir.Storage.Search;
+using Microsoft.Data.Sqlite;
+using Resource = Hl7.Fhir.Model.Resource;
+
+namespace HealthHomes.Fhir.Storage.Sqlite;
+
+/// <summary>
+/// One write transaction (BEGIN IMMEDIATE: the database write lock is held from the start, so checks made inside
+/// the session, such as If-None-Exist, cannot race another writer). Each write: store the version, point the
+/// resource at it, rewrite its index rows.
+/// </summary>
+internal sealed class SqliteWriteSession : IWriteSession
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly SqliteResourceReader _reader;
+    private readonly ResourceIndexer _indexer;
+    private readonly JsonSerializerOptions _json;
+    private readonly IDisposable _writerGate;
+    private bool _completed;
+
+    private SqliteWriteSession(SqliteConnection connection, SqliteTransaction transaction, SearchExecutor search, ResourceIndexer indexer, JsonSerializerOptions json, IDisposable writerGate)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _reader = new SqliteResourceReader(connection, transaction, search);
+        _indexer = indexer;
+        _json = json;
+        _writerGate = writerGate;
+    }
+
+    public static async Task<SqliteWriteSession> BeginAsync(SqliteDatabase database, SearchExecutor search, ResourceIndexer indexer, JsonSerializerOptions json, IDisposable writerGate, CancellationToken ct)
+    {
+        var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            return new SqliteWriteSession(connection, transaction, search, indexer, json, writerGate);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => _reader.ReadAsync(resourceType, id, access, ct);
+
+    public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => _reader.VReadAsync(resourceType, id, versionId, access, ct);
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => _reader.SearchAsync(request, access, ct);
+
+    public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => _reader.HistoryAsync(request, access, ct);
+
+    public async Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (string.IsNullOrEmpty(resource.Id))
+        {
+            throw new ArgumentException("The resource must carry its id.", nameof(resource));
+        }
+
+        var current = await CurrentAsync(resource.TypeName, resource.Id, ct).ConfigureAwait(false);
+        CheckExpectedVersion(resource.TypeName, resource.Id, current, expectedVersion);
+        var version = (current?.Version ?? 0) + 1;
+        var lastUpdated = Now();
+        resource.Meta ??= new Meta();
+        resource.Meta.VersionId = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        resource.Meta.LastUpdated = lastUpdated;
+        var json = JsonSerializer.Serialize(resource, _json);
+        var change = current is null || current.Value.IsDeleted ? ResourceChange.Create : ResourceChange.Update;
+        var key = current?.Key ?? await InsertResourceAsync(resource.TypeName, resource.Id, ct).ConfigureAwait(false);
+        await InsertVersionAsync(key, resource.TypeName, resource.Id, version, lastUpdated, change, json, ct).ConfigureAwait(false);
+        if (current is not null)
+        {
+            await IndexRowWriter.DeleteAsync(_connection, _transaction, key, ct).ConfigureAwait(false);
+        }
+
+        await IndexRowWriter.InsertAsync(_connection, _transaction, key, _indexer.Extract(resource), ct).ConfigureAwait(false);
+        return new StoredResource(resource.TypeName, resource.Id, version, lastUpdated, false, change, json);
+    }
+
+    public async Task<StoredResource?> DeleteAsync(string resourceType, string id, int? expectedVersion, CancellationToken ct = default)
+    {
+        var current = await CurrentAsync(resourceType, id, ct).ConfigureAwait(false);
+        CheckExpectedVersion(resourceType, id, current, expectedVersion);
+        if (current is null || current.Value.IsDeleted)
+        {
+            return null;
+        }
+
+        var version = current.Value.Version + 1;
+        var lastUpdated = Now();
+        await InsertVersionAsync(current.Value.Key, resourceType, id, version, lastUpdated, ResourceChange.Delete, null, ct).ConfigureAwait(false);
+        await IndexRowWriter.DeleteAsync(_connection, _transaction, current.Value.Key, ct).ConfigureAwait(false);
+        return new StoredResource(resourceType, id, version, lastUpdated, true, ResourceChange.Delete, null);
+    }
+
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        await _transaction.CommitAsync(ct).ConfigureAwait(false);
+        _completed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_completed)
+            {
+                await _transaction.RollbackAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _writerGate.Dispose();
+        }
+    }
+
+    private static void CheckExpectedVersion(string type, string id, CurrentRow? current, int? expected)
+    {
+        if (expected is { } v && (current is null || current.Value.Version != v))
+        {
+            throw new VersionConflictException(
+                $"{type}/{id} is at version {(current is null ? "none" : current.Value.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))}, not {v} as the request expects.");
+        }
+    }
+
+    /// <summary>FHIR instants carry milliseconds; storing exactly what the resource says keeps meta and row in step.</summary>
+    private static DateTimeOffset Now()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+
+    private readonly record struct CurrentRow(long Key, int Version, bool IsDeleted);
+
+    private async Task<CurrentRow?> CurrentAsync(string type, string id, CancellationToken ct)
+    {
+        await using var cmd = Command("SELECT ResourceKey, CurrentVersion, IsDeleted FROM Resource WHERE ResourceType = $type AND LogicalId = $id");
+        cmd.Parameters.AddWithValue("$type", type);
+        cmd.Parameters.AddWithValue("$id", id);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? new CurrentRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetBoolean(2)) : null;
+    }
+
+    private async Task<long> InsertResourceAsync(string type, string id, CancellationToken ct)
+    {
+        await using var cmd = Command("INSERT INTO Resource (ResourceType, LogicalId, CurrentVersion, CurrentVersionKey, IsDeleted, LastUpdated) VALUES ($type, $id, 0, 0, 0, 0) RETURNING ResourceKey");
+        cmd.Parameters.AddWithValue("$type", type);
+        cmd.Parameters.AddWithValue("$id", id);
+        return (long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
+    private async Task InsertVersionAsync(long key, string type, string id, int version, DateTimeOffset lastUpdated, ResourceChange change, string? json, CancellationToken ct)
+    {
+        await using var cmd = Command(
+            "INSERT INTO ResourceVersion (ResourceKey, ResourceType, LogicalId, Version, LastUpdated, IsDeleted, Change, Json) VALUES ($key, $type, $id, $version, $updated, $deleted, $change, $json);" +
+            "UPDATE Resource SET CurrentVersion = $version, CurrentVersionKey = last_insert_rowid(), IsDeleted = $deleted, LastUpdated = $updated WHERE ResourceKey = $key;");
+        cmd.Parameters.AddWithValue("$key", key);
+        cmd.Parameters.AddWithValue("$type", type);
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$version", version);
+        cmd.Parameters.AddWithValue("$updated", lastUpdated.UtcTicks);
+        cmd.Parameters.AddWithValue("$deleted", change == ResourceChange.Delete);
+        cmd.Parameters.AddWithValue("$change", (int)change);
+        cmd.Parameters.AddWithValue("$json", (object?)json ?? DBNull.Value);
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = _transaction;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+}

@@ -1,0 +1,18 @@
+namespace HealthHomes.Fhir.Storage;
+
+/// <summary>Where the store keeps its data. Bound from the "Storage" configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Folder holding the SQLite database file (created when missing).</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Name of the database file inside <see cref="DataDirectory"/>.</summary>
+    public string DatabaseFileName { get; set; } = "healthhomes.db";
+
+    /// <summary>Seconds a writer waits for the database lock before failing.</summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
+
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFileName));
+}
