@@ -10,6 +10,8 @@ internal sealed class ChainCriterion(
     IReadOnlyList<(string TargetType, SearchCriterion Criterion)> targets,
     SearchCriterion access) : SearchCriterion
 {
+    public override bool IsKeySet => true;
+
     public override string ToSql(SqlQuery query, string resource)
     {
         var c = query.Alias("c");

@@ -8,6 +8,9 @@ internal abstract class SearchCriterion
 {
     /// <param name="resource">Alias of the Resource row the condition is about (matches, chained targets, _has sources).</param>
     public abstract string ToSql(SqlQuery query, string resource);
+
+    /// <summary>True when the condition is a set of ResourceKeys read from an index (the planner should start there).</summary>
+    public virtual bool IsKeySet => false;
 }
 
 /// <summary>A search parameter code resolved against the registry: one definition for a type-level search, one per type at system level.</summary>
@@ -34,6 +37,8 @@ internal sealed class UnsupportedSearchException(string parameter, string reason
 internal sealed class IndexRowCriterion(ParameterTarget target, IReadOnlyList<Func<SqlQuery, string, string>> orConditions, bool negate = false)
     : SearchCriterion
 {
+    public override bool IsKeySet => !negate;
+
     public override string ToSql(SqlQuery query, string resource)
     {
         var table = IndexTables.Name(target.Kind ?? throw new InvalidOperationException("not an indexed parameter"));
@@ -57,6 +62,8 @@ internal sealed class MissingCriterion(ParameterTarget target, bool missing) : S
         "false" => new MissingCriterion(target, false),
         _ => throw new InvalidSearchException($"':missing' takes true or false, not '{value}'.", target.Name),
     };
+
+    public override bool IsKeySet => !missing;
 
     public override string ToSql(SqlQuery query, string resource)
     {
