@@ -59,15 +59,12 @@ public static class ValueToTokens
                 yield return new(null, b.Value.Value ? "true" : "false", null);
                 break;
             case ICoded coded and PrimitiveType:
-                // Code<T>: a code with the system its enum binding implies (e.g. Patient.gender).
+                // code, and Code<T> with the system its enum binding implies (e.g. Patient.gender).
                 foreach (var c in coded.ToCodings())
                 {
                     yield return new(c.System, c.Code, null);
                 }
 
-                break;
-            case Code code when code.Value is not null:
-                yield return new(null, code.Value, null);
                 break;
             case PrimitiveType p when p.JsonValue is not null:
                 var literal = p.ToString();
