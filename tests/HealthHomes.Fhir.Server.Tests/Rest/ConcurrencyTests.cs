@@ -49,4 +49,39 @@ public sealed class ConcurrencyTests(FhirServerFactory factory) : IClassFixture<
         using var v11 = await _client.SendAsync(HttpMethod.Get, $"Patient/{created.Id}/_history/11");
         Assert.Equal(HttpStatusCode.OK, v11.StatusCode);
     }
+
+    [Fact]
+    public async Task Concurrent_conditional_creates_with_the_same_If_None_Exist_make_one_resource()
+    {
+        var medicaidId = "KS" + Guid.NewGuid().ToString("N")[..10];
+        var body = $$"""{"resourceType":"Patient","identifier":[{"system":"https://kancare.example/medicaid-id","value":"{{medicaidId}}"}]}""";
+        var start = new TaskCompletionSource();
+
+        var creates = Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await start.Task;
+            using var response = await _client.SendAsync(HttpMethod.Post, "Patient", FhirHttp.Body(body), ("If-None-Exist", $"identifier=https://kancare.example/medicaid-id|{medicaidId}"));
+            return (response.StatusCode, (await response.ReadAsync<Patient>()).Id);
+        }).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(creates);
+
+        Assert.Equal(1, results.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(5, results.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Single(results.Select(r => r.Id).Distinct());
+    }
+
+    [Fact]
+    public async Task Conditional_create_matching_several_is_412()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 2; i++)
+        {
+            await _client.CreateAsync(new Patient { Meta = new Meta { Tag = [new Coding("urn:test", tag)] } });
+        }
+
+        using var response = await _client.SendAsync(HttpMethod.Post, "Patient", FhirHttp.Body("{\"resourceType\":\"Patient\"}"), ("If-None-Exist", $"_tag=urn:test|{tag}"));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+    }
 }
