@@ -1,1 +1,47 @@
-Console.WriteLine("bench");
+using HealthHomes.Fhir.Bench;
+using HealthHomes.Fhir.Synthetic;
+
+// The benchmark (not a test): loads the synthetic panel into the real server over HTTP and measures ingest, creates,
+// reads and searches. Each run starts from an empty database. The Markdown on stdout goes into bench/README.md.
+var options = BenchOptions.Parse(args);
+var results = new List<RunResult>();
+foreach (var members in options.MemberCounts)
+{
+    for (var run = 1; run <= options.Runs; run++)
+    {
+        Console.Error.WriteLine($"{members:N0} members, run {run} of {options.Runs}");
+        await using var server = await InProcessServer.StartAsync(Path.Combine(options.DataRoot, $"members-{members}-run-{run}"));
+        using var fhir = new FhirConnection(server.BaseAddress);
+
+        var panel = new SyntheticPanel(options.Seed, members);
+        var loaded = await new PanelIngest(fhir, panel, options.IngestByTransaction, options.IngestParallelism).RunAsync(Console.Error.WriteLine);
+        Console.Error.WriteLine($"  ingest: {loaded.Resources.Count:N0} resources in {loaded.IngestTime.TotalSeconds:F1} s = {loaded.ResourcesPerSecond:N0}/s");
+
+        var workloads = new Workloads(fhir, loaded, options.Seed + run);
+        var phases = new Dictionary<string, PhaseResult>();
+        async Task MeasureAsync(string name, Func<Task<PhaseResult>> phase)
+        {
+            try
+            {
+                var result = phases[name] = await phase();
+                Console.Error.WriteLine($"  {name}: {result.PerSecond:N0}/s, p50 {result.P50:F2} ms, p95 {result.P95:F2} ms, p99 {result.P99:F2} ms, matches/page {result.MatchesPerPage:F1}");
+            }
+            catch (HttpRequestException e)
+            {
+                Console.Error.WriteLine($"  {name}: not measured ({e.Message.Split('\n')[0]})");
+            }
+        }
+
+        await MeasureAsync(Phases.Read, () => workloads.ReadAsync(2000));
+        foreach (var search in Phases.Searches)
+        {
+            await MeasureAsync(search, () => workloads.SearchAsync(search, 500));
+        }
+
+        await MeasureAsync(Phases.CreateSerial, () => workloads.CreateAsync(1, 500));
+        await MeasureAsync(Phases.CreateParallel, () => workloads.CreateAsync(16, 2000));
+        results.Add(new RunResult(members, loaded.Resources.Count, loaded.ResourcesPerSecond, server.DatabaseBytes(), phases));
+    }
+}
+
+Console.WriteLine(ResultTable.Markdown(results));

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace HealthHomes.Fhir.Bench;
+
+/// <summary>The command line: --members N (repeatable), --runs R, --seed S, --ingest transaction|put, --data DIR.</summary>
+internal sealed record BenchOptions(IReadOnlyList<int> MemberCounts, int Runs, int Seed, bool IngestByTransaction, int IngestParallelism, string DataRoot)
+{
+    public const string Usage =
+        "dotnet run -c Release --project bench/HealthHomes.Fhir.Bench -- --members 10000 [--members 100000] [--runs 3] [--seed 1] " +
+        "[--ingest transaction|put] [--parallel 4] [--data /tmp/dir]";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var members = new List<int>();
+        int runs = 3, seed = 1, parallel = 4;
+        var transaction = true;
+        var data = Path.Combine(Path.GetTempPath(), "healthhomes-bench");
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
+            switch (args[i])
+            {
+                case "--members": members.Add(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--parallel": parallel = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--ingest": transaction = Next() switch { "transaction" => true, "put" => false, var v => throw new ArgumentException($"--ingest {v}? Usage: {Usage}") }; break;
+                case "--data": data = Next(); break;
+                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: {Usage}");
+            }
+        }
+
+        return new BenchOptions(members.Count == 0 ? [10_000] : members, runs, seed, transaction, parallel, data);
+    }
+}

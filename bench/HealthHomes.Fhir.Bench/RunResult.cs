@@ -1,0 +1,25 @@
+namespace HealthHomes.Fhir.Bench;
+
+/// <summary>One phase's figures: throughput (operations/s over the phase's wall time) and latency percentiles (ms).</summary>
+internal sealed record PhaseResult(double PerSecond, double P50, double P95, double P99, double MatchesPerPage = double.NaN)
+{
+    public static PhaseResult From(Latencies latencies, TimeSpan elapsed, double matchesPerPage = double.NaN) =>
+        new(latencies.Count / elapsed.TotalSeconds, latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), matchesPerPage);
+}
+
+/// <summary>Everything one run measured, by phase name (see <see cref="Phases"/>).</summary>
+internal sealed record RunResult(int Members, int Resources, double IngestPerSecond, long DatabaseBytes, IReadOnlyDictionary<string, PhaseResult> Phases);
+
+/// <summary>The phases' names, in the order the table shows them.</summary>
+internal static class Phases
+{
+    public const string CreateSerial = "create, concurrency 1";
+    public const string CreateParallel = "create, concurrency 16";
+    public const string Read = "read by id";
+    public const string TaskByPatient = "Task?patient=";
+    public const string TaskByCodeStatusUpdated = "Task?code=&status=&_lastUpdated=ge";
+    public const string PatientByName = "Patient?name=";
+    public const string TaskWithPatient = "Task?patient=&_include=Task:patient";
+
+    public static readonly string[] Searches = [TaskByPatient, TaskByCodeStatusUpdated, PatientByName, TaskWithPatient];
+}
