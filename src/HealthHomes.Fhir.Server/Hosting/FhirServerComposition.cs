@@ -49,6 +49,7 @@ public static class FhirServerComposition
         // Create or migrate the database before the first request.
         app.Services.GetRequiredService<IResourceStore>();
         app.UseExceptionHandler();
+        app.UseStatusCodePages(EmptyErrorOutcomes.WriteAsync);
         app.UseHttpLogging();
         app.UseSwagger();
         app.UseSwaggerUI();
