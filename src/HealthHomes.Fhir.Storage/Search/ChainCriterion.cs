@@ -10,13 +10,15 @@ internal sealed class ChainCriterion(
     IReadOnlyList<(string TargetType, SearchCriterion Criterion)> targets,
     SearchCriterion access) : SearchCriterion
 {
+    public override bool IsKeySet => true;
+
     public override string ToSql(SqlQuery query, string resource)
     {
         var c = query.Alias("c");
         var t = query.Alias("t");
         var perType = targets.Select(x => $"({t}.ResourceType = {query.Bind(x.TargetType)} AND {x.Criterion.ToSql(query, t)})");
-        return $"EXISTS (SELECT 1 FROM ReferenceIndex {c} JOIN Resource {t} ON {t}.ResourceType = {c}.TargetType AND {t}.LogicalId = {c}.TargetId "
-            + $"WHERE {c}.ResourceKey = {resource}.ResourceKey AND {SqlQuery.ParameterIdFilter(c, reference.Ids)} AND {t}.IsDeleted = 0 "
+        return $"{resource}.ResourceKey IN (SELECT {c}.ResourceKey FROM ReferenceIndex {c} JOIN Resource {t} ON {t}.ResourceType = {c}.TargetType AND {t}.LogicalId = {c}.TargetId "
+            + $"WHERE {SqlQuery.ParameterIdFilter(c, reference.Ids)} AND {t}.IsDeleted = 0 "
             + $"AND ({string.Join(" OR ", perType)}) AND ({access.ToSql(query, t)}))";
     }
 }
@@ -31,8 +33,8 @@ internal sealed class HasCriterion(ParameterTarget sourceReference, SearchCriter
     {
         var h = query.Alias("h");
         var s = query.Alias("s");
-        return $"EXISTS (SELECT 1 FROM ReferenceIndex {h} JOIN Resource {s} ON {s}.ResourceKey = {h}.ResourceKey "
-            + $"WHERE {SqlQuery.ParameterIdFilter(h, sourceReference.Ids)} AND {h}.TargetType = {resource}.ResourceType AND {h}.TargetId = {resource}.LogicalId "
+        return $"({resource}.ResourceType, {resource}.LogicalId) IN (SELECT {h}.TargetType, {h}.TargetId FROM ReferenceIndex {h} JOIN Resource {s} ON {s}.ResourceKey = {h}.ResourceKey "
+            + $"WHERE {SqlQuery.ParameterIdFilter(h, sourceReference.Ids)} "
             + $"AND {s}.IsDeleted = 0 AND ({criterion.ToSql(query, s)}) AND ({access.ToSql(query, s)}))";
     }
 }

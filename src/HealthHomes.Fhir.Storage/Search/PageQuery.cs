@@ -14,7 +14,9 @@ internal static class PageQuery
         var parts = new List<string> { "r.IsDeleted = 0" };
         if (plan.ResourceType is not null)
         {
-            parts.Add($"r.ResourceType = {q.Bind(plan.ResourceType)}");
+            // With a key set from an index, "+" keeps the planner from scanning the type's rows instead of starting there.
+            var driven = plan.Criteria.Any(c => c.IsKeySet);
+            parts.Add($"{(driven ? "+" : "")}r.ResourceType = {q.Bind(plan.ResourceType)}");
         }
 
         parts.AddRange(plan.Criteria.Select(c => "(" + c.ToSql(q, "r") + ")"));

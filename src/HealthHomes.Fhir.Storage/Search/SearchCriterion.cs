@@ -8,6 +8,9 @@ internal abstract class SearchCriterion
 {
     /// <param name="resource">Alias of the Resource row the condition is about (matches, chained targets, _has sources).</param>
     public abstract string ToSql(SqlQuery query, string resource);
+
+    /// <summary>True when the condition is a set of ResourceKeys read from an index (the planner should start there).</summary>
+    public virtual bool IsKeySet => false;
 }
 
 /// <summary>A search parameter code resolved against the registry: one definition for a type-level search, one per type at system level.</summary>
@@ -34,14 +37,19 @@ internal sealed class UnsupportedSearchException(string parameter, string reason
 internal sealed class IndexRowCriterion(ParameterTarget target, IReadOnlyList<Func<SqlQuery, string, string>> orConditions, bool negate = false)
     : SearchCriterion
 {
+    public override bool IsKeySet => !negate;
+
     public override string ToSql(SqlQuery query, string resource)
     {
         var table = IndexTables.Name(target.Kind ?? throw new InvalidOperationException("not an indexed parameter"));
         var x = query.Alias("x");
-        var conditions = orConditions.Select(c => "(" + c(query, x) + ")");
-        var exists = $"EXISTS (SELECT 1 FROM {table} {x} WHERE {x}.ResourceKey = {resource}.ResourceKey AND "
-            + $"{SqlQuery.ParameterIdFilter(x, target.Ids)} AND ({string.Join(" OR ", conditions)}))";
-        return negate ? "NOT " + exists : exists;
+        var conditions = $"{SqlQuery.ParameterIdFilter(x, target.Ids)} AND ({string.Join(" OR ", orConditions.Select(c => "(" + c(query, x) + ")"))})";
+
+        // Positive: an uncorrelated IN lets the planner drive the search from the index rows (no scan of the type).
+        // Negative: NOT EXISTS per candidate row.
+        return negate
+            ? $"NOT EXISTS (SELECT 1 FROM {table} {x} WHERE {x}.ResourceKey = {resource}.ResourceKey AND {conditions})"
+            : $"{resource}.ResourceKey IN (SELECT {x}.ResourceKey FROM {table} {x} WHERE {conditions})";
     }
 }
 
@@ -55,6 +63,8 @@ internal sealed class MissingCriterion(ParameterTarget target, bool missing) : S
         _ => throw new InvalidSearchException($"':missing' takes true or false, not '{value}'.", target.Name),
     };
 
+    public override bool IsKeySet => !missing;
+
     public override string ToSql(SqlQuery query, string resource)
     {
         var kind = target.Kind ?? throw new InvalidOperationException("not an indexed parameter");
@@ -62,9 +72,10 @@ internal sealed class MissingCriterion(ParameterTarget target, bool missing) : S
 
         // A token row with only text (a CodeableConcept with no coding) is not an indexable value.
         var valueFilter = kind == IndexKind.Token ? $" AND {x}.Code IS NOT NULL" : "";
-        var exists = $"EXISTS (SELECT 1 FROM {IndexTables.Name(kind)} {x} WHERE {x}.ResourceKey = {resource}.ResourceKey AND "
-            + $"{SqlQuery.ParameterIdFilter(x, target.Ids)}{valueFilter})";
-        return missing ? "NOT " + exists : exists;
+        var rows = $"{IndexTables.Name(kind)} {x} WHERE {SqlQuery.ParameterIdFilter(x, target.Ids)}{valueFilter}";
+        return missing
+            ? $"NOT EXISTS (SELECT 1 FROM {rows} AND {x}.ResourceKey = {resource}.ResourceKey)"
+            : $"{resource}.ResourceKey IN (SELECT {x}.ResourceKey FROM {rows})";
     }
 }
 

@@ -9,6 +9,8 @@ namespace HealthHomes.Fhir.Storage.Search;
 /// </summary>
 public sealed class SearchExecutor(SearchParameterRegistry registry)
 {
+    public SearchParameterRegistry Registry { get; } = registry;
+
     /// <summary>Runs on the caller's open connection (and transaction, when inside a write session, so it sees uncommitted writes).</summary>
     public async Task<SearchResult> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction,
         SearchRequest request, AccessFilter access, CancellationToken ct)
@@ -17,7 +19,7 @@ public sealed class SearchExecutor(SearchParameterRegistry registry)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(access);
 
-        var plan = new SearchQueryParser(registry, request, access).Parse();
+        var plan = new SearchQueryParser(Registry, request, access).Parse();
         var accessCriterion = new AccessCriterion(access);
         var cursor = plan.Cursor is null ? null : PageCursor.Decode(plan.Cursor, plan.Sort);
 
