@@ -96,7 +96,7 @@ public sealed class CapabilityTests(FhirServerFactory factory) : IClassFixture<F
                 CapabilityStatement.TypeRestfulInteraction.Read => await _client.SendAsync(HttpMethod.Get, $"{type}/{id}"),
                 CapabilityStatement.TypeRestfulInteraction.Vread => await _client.SendAsync(HttpMethod.Get, $"{type}/{id}/_history/1"),
                 CapabilityStatement.TypeRestfulInteraction.Patch => await _client.SendAsync(HttpMethod.Patch, $"{type}/{id}",
-                    FhirHttp.Body("""[{"op":"add","path":"/meta","value":{"tag":[{"code":"walked"}]}}]""", "application/json-patch+json")),
+                    FhirHttp.Body("""[{"op":"add","path":"/language","value":"en"}]""", "application/json-patch+json")),
                 CapabilityStatement.TypeRestfulInteraction.Delete => await _client.SendAsync(HttpMethod.Delete, $"{type}/{id}"),
                 CapabilityStatement.TypeRestfulInteraction.HistoryInstance => await _client.SendAsync(HttpMethod.Get, $"{type}/{id}/_history"),
                 CapabilityStatement.TypeRestfulInteraction.HistoryType => await _client.SendAsync(HttpMethod.Get, $"{type}/_history"),
