@@ -100,6 +100,21 @@ public sealed class HistoryTests(FhirServerFactory factory) : IClassFixture<Fhir
         Assert.Equal(["1"], bundle.Resources().Select(r => r.Meta!.VersionId));
     }
 
+    [Fact]
+    public async Task At_a_day_returns_every_version_current_during_that_day()
+    {
+        var created = await _client.CreateAsync(new Organization { Name = "Morning" });
+        created.Name = "Evening";
+        using var put = await _client.SendAsync(HttpMethod.Put, $"Organization/{created.Id}", FhirHttp.Body(created));
+        var day = created.Meta!.LastUpdated!.Value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var bundle = await GetBundleAsync($"Organization/{created.Id}/_history?_at={day}");
+        var before = await GetBundleAsync($"Organization/{created.Id}/_history?_at=2000-01-01");
+
+        Assert.Equal(["2", "1"], bundle.Resources().Select(r => r.Meta!.VersionId));
+        Assert.Empty(before.Entry);
+    }
+
     [Theory]
     [InlineData("_since=2020")]
     [InlineData("_since=2020-06")]

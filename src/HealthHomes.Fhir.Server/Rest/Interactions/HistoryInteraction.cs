@@ -33,7 +33,8 @@ public sealed class HistoryInteraction(IOptions<FhirServerOptions> options)
         }
 
         var applied = new List<KeyValuePair<string, string>>();
-        DateTimeOffset? since = null, at = null;
+        DateTimeOffset? since = null;
+        (DateTimeOffset Start, DateTimeOffset End)? at = null;
         int? count = null;
         long? before = null;
         foreach (var (name, value) in request.Query)
@@ -44,8 +45,8 @@ public sealed class HistoryInteraction(IOptions<FhirServerOptions> options)
                     since = FhirDateParameter.Parse(name, value).Start;
                     break;
                 case "_at":
-                    // The versions current during the given period: read at its last instant.
-                    at = FhirDateParameter.Parse(name, value).End.AddTicks(-1);
+                    // The versions current at some point during the period the value covers.
+                    at = FhirDateParameter.Parse(name, value);
                     break;
                 case "_count":
                     count = ParseCount(value);
@@ -67,7 +68,7 @@ public sealed class HistoryInteraction(IOptions<FhirServerOptions> options)
         }
 
         var size = Math.Min(count ?? options.Value.DefaultPageSize, options.Value.MaxPageSize);
-        var page = await reader.HistoryAsync(new HistoryRequest(request.ResourceType, request.Id, since, at, size, before), request.Access, ct).ConfigureAwait(false);
+        var page = await reader.HistoryAsync(new HistoryRequest(request.ResourceType, request.Id, since, at?.Start, size, before) { AtEnd = at?.End }, request.Access, ct).ConfigureAwait(false);
 
         var path = request.Id is not null ? $"{request.ResourceType}/{request.Id}/_history"
             : request.ResourceType is not null ? $"{request.ResourceType}/_history" : "_history";
