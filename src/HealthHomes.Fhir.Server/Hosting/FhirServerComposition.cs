@@ -29,6 +29,9 @@ public static class FhirServerComposition
         services.AddSingleton<CreateInteraction>();
         services.AddSingleton<UpdateInteraction>();
         services.AddSingleton<DeleteInteraction>();
+        services.AddSingleton<HistoryInteraction>();
+        services.AddSingleton<SearchInteraction>();
+        services.AddSingleton<CapabilitiesInteraction>();
 
         services.AddExceptionHandler<OperationOutcomeExceptionHandler>();
         services.AddProblemDetails();
