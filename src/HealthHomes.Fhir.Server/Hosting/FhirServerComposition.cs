@@ -29,6 +29,9 @@ public static class FhirServerComposition
         services.AddSingleton<CreateInteraction>();
         services.AddSingleton<UpdateInteraction>();
         services.AddSingleton<DeleteInteraction>();
+        services.AddSingleton<HistoryInteraction>();
+        services.AddSingleton<SearchInteraction>();
+        services.AddSingleton<CapabilitiesInteraction>();
 
         services.AddExceptionHandler<OperationOutcomeExceptionHandler>();
         services.AddProblemDetails();
@@ -49,6 +52,7 @@ public static class FhirServerComposition
         // Create or migrate the database before the first request.
         app.Services.GetRequiredService<IResourceStore>();
         app.UseExceptionHandler();
+        app.UseStatusCodePages(EmptyErrorOutcomes.WriteAsync);
         app.UseHttpLogging();
         app.UseSwagger();
         app.UseSwaggerUI();

@@ -16,7 +16,7 @@ public static class FhirEndpoint
         var format = FhirFormats.ForResponse(context.Request);
         var store = context.RequestServices.GetRequiredService<IResourceStore>();
         var response = await interaction(request, store, context.RequestAborted).ConfigureAwait(false);
-        await FhirResponseWriter.WriteAsync(context, response, format).ConfigureAwait(false);
+        await FhirResponseWriter.WriteAsync(context, response, format, request.Query).ConfigureAwait(false);
     }
 
     public static async Task WriteAsync(HttpContext context, FhirRequest request, Func<FhirRequest, IWriteSession, CancellationToken, Task<FhirResponse>> interaction)
@@ -32,6 +32,6 @@ public static class FhirEndpoint
             await session.CommitAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
-        await FhirResponseWriter.WriteAsync(context, response, format).ConfigureAwait(false);
+        await FhirResponseWriter.WriteAsync(context, response, format, request.Query).ConfigureAwait(false);
     }
 }
