@@ -29,6 +29,7 @@ public static class FhirServerComposition
         services.AddSingleton<CreateInteraction>();
         services.AddSingleton<UpdateInteraction>();
         services.AddSingleton<DeleteInteraction>();
+        services.AddSingleton<PatchInteraction>();
 
         services.AddExceptionHandler<OperationOutcomeExceptionHandler>();
         services.AddProblemDetails();

@@ -19,6 +19,10 @@ public static class FhirRestEndpoints
             => await FhirEndpoint.WriteAsync(c, await r.WithBodyAsync(c, type, id), update.UpdateAsync)).WithName("update");
         fhir.MapPut("/{type}", async (HttpContext c, string type, HttpFhirRequests r, UpdateInteraction update)
             => await FhirEndpoint.WriteAsync(c, await r.WithBodyAsync(c, type), update.ConditionalUpdateAsync)).WithName("conditional-update");
+        fhir.MapPatch("/{type}/{id}", async (HttpContext c, string type, string id, HttpFhirRequests r, PatchInteraction patch)
+            => await FhirEndpoint.WriteAsync(c, await r.WithPatchAsync(c, type, id), patch.PatchAsync)).WithName("patch");
+        fhir.MapPatch("/{type}", async (HttpContext c, string type, HttpFhirRequests r, PatchInteraction patch)
+            => await FhirEndpoint.WriteAsync(c, await r.WithPatchAsync(c, type), patch.ConditionalPatchAsync)).WithName("conditional-patch");
         fhir.MapDelete("/{type}/{id}", (HttpContext c, string type, string id, HttpFhirRequests r, DeleteInteraction delete)
             => FhirEndpoint.WriteAsync(c, r.From(c, type, id), delete.DeleteAsync)).WithName("delete");
         fhir.MapDelete("/{type}", (HttpContext c, string type, HttpFhirRequests r, DeleteInteraction delete)
