@@ -1,4 +1,5 @@
 using HealthHomes.Fhir.Server.Rest;
+using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Server.Rest.Interactions;
 using HealthHomes.Fhir.Storage;
@@ -30,6 +31,10 @@ public static class FhirServerComposition
         services.AddSingleton<UpdateInteraction>();
         services.AddSingleton<DeleteInteraction>();
         services.AddSingleton<PatchInteraction>();
+        services.AddSingleton<BundleEntryInteractions>();
+        services.AddSingleton<TransactionProcessor>();
+        services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<BundleInteraction>();
 
         services.AddExceptionHandler<OperationOutcomeExceptionHandler>();
         services.AddProblemDetails();
