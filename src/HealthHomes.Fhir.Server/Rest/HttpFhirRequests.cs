@@ -43,6 +43,11 @@ public sealed class HttpFhirRequests(IOptions<FhirServerOptions> options, Resour
     public async Task<FhirRequest> WithBodyAsync(HttpContext context, string? type = null, string? id = null)
     {
         var request = From(context, type, id);
+        if (type is not null)
+        {
+            FhirIds.EnsureKnownType(type);
+        }
+
         var body = await bodies.ReadResourceAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         return request with { Body = body };
     }

@@ -11,22 +11,19 @@ internal sealed class SqliteResourceReader(SqliteConnection connection, SqliteTr
 
     public async Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default)
     {
-        await using var cmd = Command();
-        cmd.CommandText = $"SELECT {VersionColumns} FROM Resource r JOIN ResourceVersion v ON v.VersionKey = r.CurrentVersionKey " +
-            "WHERE r.ResourceType = $type AND r.LogicalId = $id" + AccessFilterSql.Condition(access, "r", cmd);
-        cmd.Parameters.AddWithValue("$type", resourceType);
-        cmd.Parameters.AddWithValue("$id", id);
+        var query = new SqlQuery();
+        query.Text.Append($"SELECT {VersionColumns} FROM Resource r JOIN ResourceVersion v ON v.VersionKey = r.CurrentVersionKey ")
+            .Append($"WHERE r.ResourceType = {query.Bind(resourceType)} AND r.LogicalId = {query.Bind(id)}").Append(AccessCondition(access, query));
+        await using var cmd = query.CreateCommand(connection, transaction);
         return await SingleAsync(cmd, ct).ConfigureAwait(false);
     }
 
     public async Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default)
     {
-        await using var cmd = Command();
-        cmd.CommandText = $"SELECT {VersionColumns} FROM Resource r JOIN ResourceVersion v ON v.ResourceKey = r.ResourceKey AND v.Version = $version " +
-            "WHERE r.ResourceType = $type AND r.LogicalId = $id" + AccessFilterSql.Condition(access, "r", cmd);
-        cmd.Parameters.AddWithValue("$type", resourceType);
-        cmd.Parameters.AddWithValue("$id", id);
-        cmd.Parameters.AddWithValue("$version", versionId);
+        var query = new SqlQuery();
+        query.Text.Append($"SELECT {VersionColumns} FROM Resource r JOIN ResourceVersion v ON v.ResourceKey = r.ResourceKey AND v.Version = {query.Bind(versionId)} ")
+            .Append($"WHERE r.ResourceType = {query.Bind(resourceType)} AND r.LogicalId = {query.Bind(id)}").Append(AccessCondition(access, query));
+        await using var cmd = query.CreateCommand(connection, transaction);
         return await SingleAsync(cmd, ct).ConfigureAwait(false);
     }
 
@@ -36,50 +33,47 @@ internal sealed class SqliteResourceReader(SqliteConnection connection, SqliteTr
     public async Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await using var cmd = Command();
+        var query = new SqlQuery();
         var where = new List<string> { "1 = 1" };
         if (request.ResourceType is not null)
         {
-            where.Add("v.ResourceType = $type");
-            cmd.Parameters.AddWithValue("$type", request.ResourceType);
+            where.Add($"v.ResourceType = {query.Bind(request.ResourceType)}");
         }
 
         if (request.Id is not null)
         {
-            where.Add("v.LogicalId = $id");
-            cmd.Parameters.AddWithValue("$id", request.Id);
+            where.Add($"v.LogicalId = {query.Bind(request.Id)}");
         }
 
         if (request.Since is { } since)
         {
-            where.Add("v.LastUpdated >= $since");
-            cmd.Parameters.AddWithValue("$since", since.UtcTicks);
+            where.Add($"v.LastUpdated >= {query.Bind(since.UtcTicks)}");
         }
 
         if (request.At is { } at)
         {
             // Versions current at the instant: written at or before it, and not replaced by then.
-            where.Add("v.LastUpdated <= $at AND NOT EXISTS (SELECT 1 FROM ResourceVersion n WHERE n.ResourceKey = v.ResourceKey AND n.Version = v.Version + 1 AND n.LastUpdated <= $at)");
-            cmd.Parameters.AddWithValue("$at", at.UtcTicks);
+            var atTicks = query.Bind(at.UtcTicks);
+            where.Add($"v.LastUpdated <= {atTicks} AND NOT EXISTS (SELECT 1 FROM ResourceVersion n WHERE n.ResourceKey = v.ResourceKey AND n.Version = v.Version + 1 AND n.LastUpdated <= {atTicks})");
         }
 
-        var filter = AccessFilterSql.Condition(access, "r", cmd);
-        var conditions = string.Join(" AND ", where) + filter;
+        var conditions = string.Join(" AND ", where) + AccessCondition(access, query);
         int? total = null;
         if (request.Id is not null)
         {
-            cmd.CommandText = $"SELECT COUNT(*) FROM ResourceVersion v JOIN Resource r ON r.ResourceKey = v.ResourceKey WHERE {conditions}";
-            total = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            query.Text.Append($"SELECT COUNT(*) FROM ResourceVersion v JOIN Resource r ON r.ResourceKey = v.ResourceKey WHERE {conditions}");
+            await using var count = query.CreateCommand(connection, transaction);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            query.Text.Clear();
         }
 
         if (request.Before is { } before)
         {
-            conditions += " AND v.VersionKey < $before";
-            cmd.Parameters.AddWithValue("$before", before);
+            conditions += $" AND v.VersionKey < {query.Bind(before)}";
         }
 
-        cmd.CommandText = $"SELECT {VersionColumns} FROM ResourceVersion v JOIN Resource r ON r.ResourceKey = v.ResourceKey WHERE {conditions} ORDER BY v.VersionKey DESC LIMIT $limit";
-        cmd.Parameters.AddWithValue("$limit", request.Count + 1);
+        query.Text.Append($"SELECT {VersionColumns} FROM ResourceVersion v JOIN Resource r ON r.ResourceKey = v.ResourceKey WHERE {conditions} ORDER BY v.VersionKey DESC LIMIT {query.Bind(request.Count + 1)}");
+        await using var cmd = query.CreateCommand(connection, transaction);
         var versions = new List<StoredResource>();
         long lastKey = 0;
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
@@ -109,12 +103,9 @@ internal sealed class SqliteResourceReader(SqliteConnection connection, SqliteTr
         (ResourceChange)reader.GetInt32(5),
         reader.IsDBNull(6) ? null : reader.GetString(6));
 
-    private SqliteCommand Command()
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        return cmd;
-    }
+    /// <summary>The caller's access filter on the Resource row "r", inside the query.</summary>
+    private static string AccessCondition(AccessFilter access, SqlQuery query)
+        => access.IsUnrestricted ? "" : " AND " + new AccessCriterion(access).ToSql(query, "r");
 
     private static async Task<StoredResource?> SingleAsync(SqliteCommand cmd, CancellationToken ct)
     {

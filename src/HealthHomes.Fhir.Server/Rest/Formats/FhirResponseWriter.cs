@@ -47,7 +47,7 @@ public static class FhirResponseWriter
         }
 
         var pretty = string.Equals(request.Query["_pretty"].LastOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        var filter = ShapeFilter.From(request);
+        var filter = ShapeFilter.From(request, response.Resource?.TypeName ?? response.Stored?.ResourceType);
         Resource? resource = response.Resource;
         if (resource is null)
         {
@@ -64,6 +64,11 @@ public static class FhirResponseWriter
             resource = FhirSerialization.ParseJson(json);
         }
 
+        if (ShapeFilter.IsSubset(request))
+        {
+            ShapeFilter.MarkSubsetted(resource);
+        }
+
         return format == FhirFormat.Xml ? FhirSerialization.ToXml(resource, pretty, filter) : FhirSerialization.ToJson(resource, pretty, filter);
     }
 }
@@ -71,7 +76,7 @@ public static class FhirResponseWriter
 /// <summary>_summary and _elements as a serialization filter (https://hl7.org/fhir/R4/search.html#summary).</summary>
 public static class ShapeFilter
 {
-    public static Func<SerializationFilter>? From(HttpRequest request)
+    public static Func<SerializationFilter>? From(HttpRequest request, string? resourceType)
     {
         ArgumentNullException.ThrowIfNull(request);
         var summary = request.Query["_summary"].LastOrDefault();
@@ -91,10 +96,29 @@ public static class ShapeFilter
 
         if (!string.IsNullOrEmpty(elements))
         {
-            var list = elements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // The spec: id, meta and the mandatory elements are kept besides the ones asked for.
+            var mandatory = resourceType is null ? [] : ModelInfo.ModelInspector.FindClassMapping(resourceType)?.PropertyMappings.Where(p => p.IsMandatoryElement).Select(p => p.Name) ?? [];
+            var list = elements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Concat(["id", "meta"]).Concat(mandatory).Distinct().ToArray();
             return SerializationFilter.ForElementsFactory(list);
         }
 
         return null;
+    }
+
+    /// <summary>_elements (and _summary other than false) return a subset, which the resource must say.</summary>
+    public static bool IsSubset(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return !string.IsNullOrEmpty(request.Query["_elements"].LastOrDefault()) && string.IsNullOrEmpty(request.Query["_summary"].LastOrDefault());
+    }
+
+    public static void MarkSubsetted(Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        resource.Meta ??= new Meta();
+        if (!resource.Meta.Tag.Any(t => t.Code == "SUBSETTED"))
+        {
+            resource.Meta.Tag.Add(new Coding("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "SUBSETTED"));
+        }
     }
 }

@@ -9,7 +9,13 @@ namespace HealthHomes.Fhir.Server.Rest.Formats;
 /// <summary>The server's FHIR parsers and serializers (Firely SDK), configured once.</summary>
 public static class FhirSerialization
 {
-    /// <summary>Strict parsing: unknown elements, bad codes in required bindings, empty strings, duplicate properties are errors.</summary>
+    /// <summary>
+    /// Strict parsing: unknown elements, bad codes in required bindings, empty strings and objects, duplicate properties
+    /// are errors. A resource with nothing but its resourceType is legal, so the parser's "empty object" complaint is
+    /// waived for the root only.
+    /// </summary>
+    public static readonly JsonSerializerOptions Parsing = new JsonSerializerOptions().ForFhir(new FhirJsonConverterOptions { ExceptionFilter = IsEmptyRoot });
+
     public static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
 
     public static readonly JsonSerializerOptions PrettyJson = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector).Pretty();
@@ -17,10 +23,13 @@ public static class FhirSerialization
     private static readonly FhirXmlDeserializer XmlParser = new();
     private static readonly BaseFhirXmlSerializer XmlWriter = new(ModelInfo.ModelInspector);
 
-    public static Resource ParseJson(string json) => JsonSerializer.Deserialize<Resource>(json, Json)
+    public static Resource ParseJson(string json) => JsonSerializer.Deserialize<Resource>(json, Parsing)
         ?? throw FhirRequestException.BadRequest("The body is not a FHIR resource.");
 
     public static Resource ParseXml(string xml) => XmlParser.DeserializeResource(xml);
+
+    private static bool IsEmptyRoot(Hl7.Fhir.Utility.CodedException e)
+        => e.ErrorCode is "JSON120" or "PVAL129" && e.Message.Contains("At $this,", StringComparison.Ordinal);
 
     public static string ToJson(Resource resource, bool pretty, Func<SerializationFilter>? filter = null)
     {

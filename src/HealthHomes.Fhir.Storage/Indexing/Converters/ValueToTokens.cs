@@ -58,11 +58,8 @@ public static class ValueToTokens
             case FhirBoolean b when b.Value is not null:
                 yield return new(null, b.Value.Value ? "true" : "false", null);
                 break;
-            case Code code when code.Value is not null:
-                yield return new(null, code.Value, null);
-                break;
             case ICoded coded and PrimitiveType:
-                // Code<T>: a code with the system its enum binding implies (e.g. Patient.gender).
+                // code, and Code<T> with the system its enum binding implies (e.g. Patient.gender).
                 foreach (var c in coded.ToCodings())
                 {
                     yield return new(c.System, c.Code, null);

@@ -1,0 +1,32 @@
+using HealthHomes.Fhir.Storage.Search;
+
+namespace HealthHomes.Fhir.Storage.Tests.Search;
+
+/// <summary>Searches are driven by the index tables, never by a scan of every resource of the type.</summary>
+public sealed class QueryPlanTests(TokenSearchFixture db) : IClassFixture<TokenSearchFixture>
+{
+    [Theory]
+    [InlineData("Observation", "code=1234-5")]
+    [InlineData("Observation", "code=http://loinc.org|1234-5&status=final")]
+    [InlineData("Patient", "identifier=urn:mrn|123")]
+    [InlineData("Patient", "name=smi")]
+    [InlineData("Patient", "birthdate=1974&_sort=-birthdate")]
+    [InlineData("Observation", "subject:Patient.name=smith")]
+    public void Searches_start_from_the_index_rows(string type, string query)
+    {
+        var request = new SearchRequest(type, IndexedResourceSeeder.Parse(query));
+        var plan = new SearchQueryParser(IndexedResourceSeeder.Registry, request, AccessFilter.Unrestricted).Parse();
+        var sql = PageQuery.Page(plan, new AccessCriterion(AccessFilter.Unrestricted), null, 21);
+        using var command = sql.CreateCommand(db.Connection, null);
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        Assert.StartsWith("SEARCH r USING INTEGER PRIMARY KEY", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+}
