@@ -31,6 +31,7 @@ public static class FhirServerComposition
         services.AddSingleton<UpdateInteraction>();
         services.AddSingleton<DeleteInteraction>();
         services.AddSingleton<PatchInteraction>();
+        services.AddSingleton<BundleBodyReader>();
         services.AddSingleton<BundleEntryInteractions>();
         services.AddSingleton<TransactionProcessor>();
         services.AddSingleton<BatchProcessor>();

@@ -10,8 +10,8 @@ public static class FhirRestEndpoints
     {
         var fhir = app.MapGroup(HttpFhirRequests.BasePath).WithTags("FHIR REST");
 
-        fhir.MapPost("", async (HttpContext c, HttpFhirRequests r, BundleInteraction bundle)
-            => await FhirEndpoint.StoreAsync(c, await r.WithBodyAsync(c), bundle.ProcessAsync)).WithName("batch-transaction");
+        fhir.MapPost("", async (HttpContext c, BundleBodyReader r, BundleInteraction bundle)
+            => await FhirEndpoint.StoreAsync(c, await r.ReadAsync(c), bundle.ProcessAsync)).WithName("batch-transaction");
         fhir.MapGet("/{type}/{id}", (HttpContext c, string type, string id, HttpFhirRequests r, ReadInteraction read)
             => FhirEndpoint.ReadAsync(c, r.From(c, type, id), read.ReadAsync)).WithName("read");
         fhir.MapGet("/{type}/{id}/_history/{vid}", (HttpContext c, string type, string id, string vid, HttpFhirRequests r, ReadInteraction read)

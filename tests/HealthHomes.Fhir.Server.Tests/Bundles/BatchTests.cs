@@ -57,6 +57,27 @@ public sealed class BatchTests(FhirServerFactory factory) : IClassFixture<FhirSe
     }
 
     [Fact]
+    public async Task An_entry_the_parser_rejects_is_400_in_its_response_and_the_other_entries_run()
+    {
+        var id = "ks-" + Guid.NewGuid().ToString("N")[..12];
+        var json = $$$"""
+            {"resourceType":"Bundle","type":"batch","entry":[
+              {"resource":{"resourceType":"Patient","id":"{{{id}}}"},"request":{"method":"PUT","url":"Patient/{{{id}}}"}},
+              {"resource":{"resourceType":"Patient","favouriteColour":"blue"},"request":{"method":"POST","url":"Patient"}},
+              {"resource":{"resourceType":"Organization","name":"HHP"},"request":{"method":"POST","url":"Organization"}}
+            ]}
+            """;
+
+        using var response = await _client.SendAsync(HttpMethod.Post, "", FhirHttp.Body(json));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.ReadAsync<Bundle>();
+        Assert.Equal(["201 Created", "400 Bad Request", "201 Created"], result.Entry.Select(e => e.Response!.Status));
+        Assert.Contains(Assert.IsType<OperationOutcome>(result.Entry[1].Response!.Outcome).Issue, i => i.Expression.Any(e => e!.Contains("entry[1]", StringComparison.Ordinal) && e.Contains("favouriteColour", StringComparison.Ordinal)));
+        await _client.ReadAsync<Patient>($"Patient/{id}");
+    }
+
+    [Fact]
     public async Task Entry_urls_that_are_not_interactions_fail_only_their_entry()
     {
         using var response = await _client.PostBundleAsync(Batch(

@@ -1,6 +1,7 @@
 using System.Text;
 using HealthHomes.Fhir.Server.Rest.Interactions;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
 
 namespace HealthHomes.Fhir.Server.Rest.Bundles;
 
@@ -26,6 +27,11 @@ public static class BundleEntryRequests
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(bundleRequest);
         var at = Location(index);
+        if (entry.Annotation<EntryParseFailure>() is { } failure)
+        {
+            throw new FhirRequestException(System.Net.HttpStatusCode.BadRequest, failure.Issues);
+        }
+
         var request = entry.Request!;
         var method = request.Method!.Value.ToString().ToUpperInvariant();
         var (type, id, versionId, query) = ParseUrl(request.Url!, bundleRequest.BaseUrl, $"{at}.request.url");

@@ -1,5 +1,6 @@
 using System.Net;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
 
 namespace HealthHomes.Fhir.Server.Rest.Bundles;
 
@@ -28,6 +29,11 @@ public static class BundleValidation
         {
             var entry = bundle.Entry[i];
             var at = BundleEntryRequests.Location(i);
+            if (entry.Annotation<EntryParseFailure>() is not null)
+            {
+                continue; // answered 400 in its own response entry
+            }
+
             if (entry.Request?.Method is not { } method)
             {
                 issues.Add(Invalid($"{at} has no request.method.", $"{at}.request.method"));
