@@ -37,6 +37,36 @@ public sealed class BundleValidationTests(FhirServerFactory factory) : IClassFix
         Assert.NotEmpty((await response.ReadAsync<OperationOutcome>()).Issue);
     }
 
+    [Theory]
+    [InlineData("{\"resourceType\":\"Bundle\",", "application/fhir+json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"batch\"}", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("", "application/fhir+json", HttpStatusCode.BadRequest)]
+    public async Task A_body_that_is_not_a_bundle_at_all_is_refused_with_an_OperationOutcome(string body, string contentType, HttpStatusCode expected)
+    {
+        using var response = await _client.SendAsync(HttpMethod.Post, "", FhirHttp.Body(body, contentType));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.NotEmpty((await response.ReadAsync<OperationOutcome>()).Issue);
+    }
+
+    [Fact]
+    public async Task A_transaction_in_xml_runs_like_one_in_json()
+    {
+        const string xml = """
+            <Bundle xmlns="http://hl7.org/fhir"><type value="transaction"/>
+              <entry><fullUrl value="urn:uuid:0c3e4d7a-9a51-4f0e-8a0e-3b1f6a2c9d10"/><resource><Patient><active value="true"/></Patient></resource><request><method value="POST"/><url value="Patient"/></request></entry>
+              <entry><resource><EpisodeOfCare><status value="active"/><patient><reference value="urn:uuid:0c3e4d7a-9a51-4f0e-8a0e-3b1f6a2c9d10"/></patient></EpisodeOfCare></resource><request><method value="POST"/><url value="EpisodeOfCare"/></request></entry>
+            </Bundle>
+            """;
+
+        using var response = await _client.SendAsync(HttpMethod.Post, "", FhirHttp.Body(xml, "application/fhir+xml"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.ReadAsync<Bundle>();
+        var episode = await _client.ReadAsync<EpisodeOfCare>(BundleEntries.LocationOf(result.Entry[1]));
+        Assert.Equal(BundleEntries.LocationOf(result.Entry[0]), episode.Patient!.Reference);
+    }
+
     [Fact]
     public async Task An_empty_transaction_answers_an_empty_transaction_response()
     {

@@ -52,6 +52,27 @@ public sealed class PatchTests(FhirServerFactory factory) : IClassFixture<FhirSe
         Assert.Equal("2", read.Meta!.VersionId);
     }
 
+    [Fact]
+    public async Task Move_and_copy_rearrange_elements()
+    {
+        var id = await CreatePatientAsync();
+
+        using var response = await PatchAsync($"Patient/{id}", """
+            [
+              {"op":"add","path":"/name/0/given/-","value":"Lucia"},
+              {"op":"move","from":"/name/0/given/0","path":"/name/0/given/-"},
+              {"op":"copy","from":"/name/0","path":"/name/-"},
+              {"op":"add","path":"/name/1/use","value":"maiden"}
+            ]
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var read = await ReadAsync(id);
+        Assert.Equal(["Lucia", "Ana"], read.Name[0].Given);
+        Assert.Equal(["Lucia", "Ana"], read.Name[1].Given);
+        Assert.Equal(HumanName.NameUse.Maiden, read.Name[1].Use);
+    }
+
     [Theory]
     [InlineData("""[{"op":"remove","path":"/telecom"}]""", HttpStatusCode.UnprocessableEntity)]
     [InlineData("""[{"op":"replace","path":"/name/3/family","value":"X"}]""", HttpStatusCode.UnprocessableEntity)]
