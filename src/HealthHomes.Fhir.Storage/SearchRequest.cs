@@ -39,7 +39,14 @@ public sealed record HistoryRequest(
     DateTimeOffset? Since,
     DateTimeOffset? At,
     int Count,
-    long? Before);
+    long? Before)
+{
+    /// <summary>
+    /// With <see cref="At"/>, makes _at a period [At, AtEnd) (a date at day precision, say): the versions current at
+    /// some point during it. Without it, _at is the single instant <see cref="At"/>.
+    /// </summary>
+    public DateTimeOffset? AtEnd { get; init; }
+}
 
 /// <summary>One page of history, newest first.</summary>
 /// <param name="NextBefore">The cursor for the next (older) page, or null when there is none.</param>

@@ -36,6 +36,9 @@ public static class FhirServerComposition
         services.AddSingleton<TransactionProcessor>();
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<BundleInteraction>();
+        services.AddSingleton<HistoryInteraction>();
+        services.AddSingleton<SearchInteraction>();
+        services.AddSingleton<CapabilitiesInteraction>();
 
         services.AddExceptionHandler<OperationOutcomeExceptionHandler>();
         services.AddProblemDetails();
@@ -56,6 +59,7 @@ public static class FhirServerComposition
         // Create or migrate the database before the first request.
         app.Services.GetRequiredService<IResourceStore>();
         app.UseExceptionHandler();
+        app.UseStatusCodePages(EmptyErrorOutcomes.WriteAsync);
         app.UseHttpLogging();
         app.UseSwagger();
         app.UseSwaggerUI();

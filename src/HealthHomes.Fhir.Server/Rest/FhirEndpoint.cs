@@ -16,7 +16,7 @@ public static class FhirEndpoint
         var format = FhirFormats.ForResponse(context.Request);
         var store = context.RequestServices.GetRequiredService<IResourceStore>();
         var response = await interaction(request, store, context.RequestAborted).ConfigureAwait(false);
-        await FhirResponseWriter.WriteAsync(context, response, format).ConfigureAwait(false);
+        await FhirResponseWriter.WriteAsync(context, response, format, request.Query).ConfigureAwait(false);
     }
 
     /// <summary>Runs an interaction that opens its own write sessions (batch: one per entry; transaction: one for all).</summary>
@@ -43,6 +43,6 @@ public static class FhirEndpoint
             await session.CommitAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
-        await FhirResponseWriter.WriteAsync(context, response, format).ConfigureAwait(false);
+        await FhirResponseWriter.WriteAsync(context, response, format, request.Query).ConfigureAwait(false);
     }
 }

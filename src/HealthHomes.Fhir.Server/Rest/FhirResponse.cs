@@ -1,4 +1,5 @@
 using System.Net;
+using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Storage;
 using Hl7.Fhir.Model;
 
@@ -13,6 +14,9 @@ public sealed record FhirResponse(HttpStatusCode Status)
     /// <summary>A stored version to return: its JSON is sent as stored when no reshaping is asked for. Also gives ETag and Last-Modified.</summary>
     public StoredResource? Stored { get; init; }
 
+    /// <summary>A searchset or history Bundle of stored versions, written without re-serialising them when nothing asks to reshape it.</summary>
+    public StoredBundle? StoredBundle { get; init; }
+
     /// <summary>Location header for creates (absolute URL with _history).</summary>
     public string? Location { get; init; }
 
@@ -22,6 +26,8 @@ public sealed record FhirResponse(HttpStatusCode Status)
     public string? ETag => Stored is null ? null : ETags.For(Stored.VersionId);
 
     public static FhirResponse Of(HttpStatusCode status, Resource resource) => new(status) { Resource = resource };
+
+    public static FhirResponse Of(StoredBundle bundle) => new(HttpStatusCode.OK) { StoredBundle = bundle };
 
     public static FhirResponse Of(HttpStatusCode status, StoredResource stored) => new(status) { Stored = stored };
 }

@@ -30,6 +30,24 @@ public static class FhirRestEndpoints
             => FhirEndpoint.WriteAsync(c, r.From(c, type, id), delete.DeleteAsync)).WithName("delete");
         fhir.MapDelete("/{type}", (HttpContext c, string type, HttpFhirRequests r, DeleteInteraction delete)
             => FhirEndpoint.WriteAsync(c, r.From(c, type), delete.ConditionalDeleteAsync)).WithName("conditional-delete");
+        fhir.MapGet("/{type}/{id}/_history", (HttpContext c, string type, string id, HttpFhirRequests r, HistoryInteraction history)
+            => FhirEndpoint.ReadAsync(c, r.From(c, type, id), history.HistoryAsync)).WithName("history-instance");
+        fhir.MapGet("/{type}/_history", (HttpContext c, string type, HttpFhirRequests r, HistoryInteraction history)
+            => FhirEndpoint.ReadAsync(c, r.From(c, type), history.HistoryAsync)).WithName("history-type");
+        fhir.MapGet("/_history", (HttpContext c, HttpFhirRequests r, HistoryInteraction history)
+            => FhirEndpoint.ReadAsync(c, r.From(c), history.HistoryAsync)).WithName("history-system");
+        fhir.MapGet("/{type}", (HttpContext c, string type, HttpFhirRequests r, SearchInteraction search)
+            => FhirEndpoint.ReadAsync(c, r.From(c, type), search.SearchAsync)).WithName("search-type");
+        fhir.MapPost("/{type}/_search", async (HttpContext c, string type, HttpFhirRequests r, SearchInteraction search)
+            => await FhirEndpoint.ReadAsync(c, await r.WithSearchFormAsync(c, type), search.SearchAsync)).WithName("search-type-post");
+        fhir.MapGet("/", (HttpContext c, HttpFhirRequests r, SearchInteraction search)
+            => FhirEndpoint.ReadAsync(c, r.From(c), search.SearchAsync)).WithName("search-system");
+        fhir.MapPost("/_search", async (HttpContext c, HttpFhirRequests r, SearchInteraction search)
+            => await FhirEndpoint.ReadAsync(c, await r.WithSearchFormAsync(c), search.SearchAsync)).WithName("search-system-post");
+        fhir.MapMethods("/metadata", ["GET"], (HttpContext c, HttpFhirRequests r, CapabilitiesInteraction capabilities)
+            => FhirEndpoint.ReadAsync(c, r.From(c), capabilities.CapabilitiesAsync)).WithName("capabilities");
+        fhir.MapMethods("/", ["OPTIONS"], (HttpContext c, HttpFhirRequests r, CapabilitiesInteraction capabilities)
+            => FhirEndpoint.ReadAsync(c, r.From(c), capabilities.CapabilitiesAsync)).WithName("capabilities-options");
 
         return app;
     }

@@ -67,6 +67,27 @@ public sealed class HttpFhirRequests(IOptions<FhirServerOptions> options, Resour
         return request with { PatchDocument = text };
     }
 
+    /// <summary>Same as <see cref="From"/>, for POST [type]/_search: an application/x-www-form-urlencoded body's parameters follow the URL's.</summary>
+    public async Task<FhirRequest> WithSearchFormAsync(HttpContext context, string? type = null)
+    {
+        var request = From(context, type);
+        var http = context.Request;
+        if (http.HasFormContentType)
+        {
+            var form = await http.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var posted = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")));
+            return request with { Query = [.. request.Query, .. posted] };
+        }
+
+        if (http.ContentLength > 0 || !string.IsNullOrEmpty(http.ContentType))
+        {
+            throw new FhirRequestException(System.Net.HttpStatusCode.UnsupportedMediaType, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported,
+                "A POSTed search takes its parameters as application/x-www-form-urlencoded.");
+        }
+
+        return request;
+    }
+
     public string BaseUrl(HttpRequest http)
     {
         ArgumentNullException.ThrowIfNull(http);

@@ -33,7 +33,7 @@ public sealed partial class OperationOutcomeExceptionHandler(ILogger<OperationOu
 
         httpContext.Response.Clear();
         var outcome = new OperationOutcome { Issue = issues.ToList() };
-        await FhirResponseWriter.WriteAsync(httpContext, FhirResponse.Of(status, outcome), format).ConfigureAwait(false);
+        await FhirResponseWriter.WriteAsync(httpContext, FhirResponse.Of(status, outcome), format, query: []).ConfigureAwait(false);
         return true;
     }
 

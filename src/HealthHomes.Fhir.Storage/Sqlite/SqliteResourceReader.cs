@@ -52,9 +52,11 @@ internal sealed class SqliteResourceReader(SqliteConnection connection, SqliteTr
 
         if (request.At is { } at)
         {
-            // Versions current at the instant: written at or before it, and not replaced by then.
+            // Versions current at the instant (or at some point of the period [At, AtEnd)): written before its end,
+            // and not replaced by its start.
             var atTicks = query.Bind(at.UtcTicks);
-            where.Add($"v.LastUpdated <= {atTicks} AND NOT EXISTS (SELECT 1 FROM ResourceVersion n WHERE n.ResourceKey = v.ResourceKey AND n.Version = v.Version + 1 AND n.LastUpdated <= {atTicks})");
+            var written = request.AtEnd is { } end ? $"v.LastUpdated < {query.Bind(end.UtcTicks)}" : $"v.LastUpdated <= {atTicks}";
+            where.Add($"{written} AND NOT EXISTS (SELECT 1 FROM ResourceVersion n WHERE n.ResourceKey = v.ResourceKey AND n.Version = v.Version + 1 AND n.LastUpdated <= {atTicks})");
         }
 
         var conditions = string.Join(" AND ", where) + AccessCondition(access, query);

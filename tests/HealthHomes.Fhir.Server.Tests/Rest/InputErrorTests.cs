@@ -113,6 +113,17 @@ public sealed class InputErrorTests(InputErrorTests.SmallBodyServer factory) : I
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("GET", "Patient/1/not-an-interaction/x")]
+    [InlineData("OPTIONS", "Patient/1")]
+    public async Task A_request_no_interaction_answers_is_4xx_with_an_OperationOutcome(string method, string url)
+    {
+        using var response = await _client.SendAsync(new HttpMethod(method), url);
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.NotEmpty((await response.ReadAsync<OperationOutcome>()).Issue);
+    }
+
     private async Task<int> PatientVersionCountAsync()
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");

@@ -1,8 +1,5 @@
-using System.Net;
-using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Server.Rest.Interactions;
 using HealthHomes.Fhir.Storage;
-using Hl7.Fhir.Model;
 
 namespace HealthHomes.Fhir.Server.Rest.Bundles;
 
@@ -15,7 +12,8 @@ public sealed class BundleEntryInteractions(
     CreateInteraction create,
     UpdateInteraction update,
     DeleteInteraction delete,
-    PatchInteraction patch)
+    PatchInteraction patch,
+    SearchInteraction search)
 {
     public static bool IsRead(FhirRequest request) => request.Method is "GET" or "HEAD";
 
@@ -40,27 +38,9 @@ public sealed class BundleEntryInteractions(
         ArgumentNullException.ThrowIfNull(request);
         return (request.Id, request.VersionId) switch
         {
-            (null, _) => SearchAsync(request, reader, ct),
+            (null, _) => search.SearchAsync(request, reader, ct),
             (_, null) => read.ReadAsync(request, reader, ct),
             _ => read.VReadAsync(request, reader, ct),
         };
     }
-
-    /// <summary>A search entry answers with a searchset Bundle of the first page.</summary>
-    private static async Task<FhirResponse> SearchAsync(FhirRequest request, IResourceReader reader, CancellationToken ct)
-    {
-        FhirIds.EnsureKnownType(request.ResourceType!);
-        var result = await reader.SearchAsync(new SearchRequest(request.ResourceType, request.Query, request.StrictHandling), request.Access, ct).ConfigureAwait(false);
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = result.Total };
-        bundle.Entry.AddRange(result.Matches.Select(m => SearchEntry(request, m, Bundle.SearchEntryMode.Match)));
-        bundle.Entry.AddRange(result.Included.Select(m => SearchEntry(request, m, Bundle.SearchEntryMode.Include)));
-        return FhirResponse.Of(HttpStatusCode.OK, bundle);
-    }
-
-    private static Bundle.EntryComponent SearchEntry(FhirRequest request, StoredResource stored, Bundle.SearchEntryMode mode) => new()
-    {
-        FullUrl = $"{request.BaseUrl}/{stored.ResourceType}/{stored.Id}",
-        Resource = FhirSerialization.ParseJson(stored.Json!),
-        Search = new Bundle.SearchComponent { Mode = mode },
-    };
 }

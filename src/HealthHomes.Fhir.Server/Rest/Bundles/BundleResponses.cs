@@ -53,6 +53,10 @@ public static class BundleResponses
         {
             result.Resource = resource;
         }
+        else if (response.StoredBundle is { } searchset)
+        {
+            result.Resource = searchset.ToBundle();
+        }
         else if (response.Stored?.Json is { } json && response.Status != System.Net.HttpStatusCode.NotModified)
         {
             result.Resource = FhirSerialization.ParseJson(json);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HealthHomes.Fhir.Storage;
+using HealthHomes.Fhir.Server.Rest.Bundles;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.Net.Http.Headers;
@@ -12,7 +12,8 @@ namespace HealthHomes.Fhir.Server.Rest.Formats;
 /// </summary>
 public static class FhirResponseWriter
 {
-    public static async Task WriteAsync(HttpContext context, FhirResponse response, FhirFormat format)
+    /// <param name="query">The parameters _summary, _elements are taken from: the interaction's (query plus a POSTed search form); null: the URL's; empty: no shaping (errors).</param>
+    public static async Task WriteAsync(HttpContext context, FhirResponse response, FhirFormat format, IEnumerable<KeyValuePair<string, string>>? query = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(response);
@@ -29,7 +30,31 @@ public static class FhirResponseWriter
             http.Headers.Location = location;
         }
 
-        var body = Body(context.Request, response, format);
+        if (response.Status == System.Net.HttpStatusCode.NotModified)
+        {
+            return;
+        }
+
+        query ??= context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
+        var pretty = string.Equals(context.Request.Query["_pretty"].LastOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        var shape = ResponseShape.From(query);
+        if (response.StoredBundle is { } page && shape?.CountOnly == true)
+        {
+            page = page.WithoutEntries();
+            shape = null;
+            response = response with { StoredBundle = page };
+        }
+
+        if (response.StoredBundle is { } fast && format == FhirFormat.Json && !pretty && shape is null)
+        {
+            // The hot path of search and history: stored JSON copied in raw.
+            http.ContentType = format.MediaType() + "; charset=utf-8";
+            StoredBundleJsonWriter.Write(http.BodyWriter, fast);
+            await http.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var body = Body(response, format, pretty, shape);
         if (body is null)
         {
             return;
@@ -39,16 +64,9 @@ public static class FhirResponseWriter
         await http.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static string? Body(HttpRequest request, FhirResponse response, FhirFormat format)
+    private static string? Body(FhirResponse response, FhirFormat format, bool pretty, ResponseShape? shape)
     {
-        if (response.Status == System.Net.HttpStatusCode.NotModified)
-        {
-            return null;
-        }
-
-        var pretty = string.Equals(request.Query["_pretty"].LastOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        var filter = ShapeFilter.From(request, response.Resource?.TypeName ?? response.Stored?.ResourceType);
-        Resource? resource = response.Resource;
+        Resource? resource = response.Resource ?? response.StoredBundle?.ToBundle();
         if (resource is null)
         {
             if (response.Stored?.Json is not { } json)
@@ -56,7 +74,7 @@ public static class FhirResponseWriter
                 return null;
             }
 
-            if (format == FhirFormat.Json && !pretty && filter is null)
+            if (format == FhirFormat.Json && !pretty && shape is null)
             {
                 return json; // as stored: no parse, no re-serialisation
             }
@@ -64,61 +82,8 @@ public static class FhirResponseWriter
             resource = FhirSerialization.ParseJson(json);
         }
 
-        if (ShapeFilter.IsSubset(request))
-        {
-            ShapeFilter.MarkSubsetted(resource);
-        }
-
+        shape?.MarkSubsetted(resource);
+        var filter = shape?.Filter;
         return format == FhirFormat.Xml ? FhirSerialization.ToXml(resource, pretty, filter) : FhirSerialization.ToJson(resource, pretty, filter);
-    }
-}
-
-/// <summary>_summary and _elements as a serialization filter (https://hl7.org/fhir/R4/search.html#summary).</summary>
-public static class ShapeFilter
-{
-    public static Func<SerializationFilter>? From(HttpRequest request, string? resourceType)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var summary = request.Query["_summary"].LastOrDefault();
-        var elements = request.Query["_elements"].LastOrDefault();
-        if (!string.IsNullOrEmpty(summary))
-        {
-            return summary switch
-            {
-                "true" => SerializationFilter.ForSummary,
-                "text" => SerializationFilter.ForText,
-                "data" => SerializationFilter.ForData,
-                "count" => SerializationFilter.ForCount,
-                "false" => null,
-                _ => throw FhirRequestException.BadRequest($"_summary '{summary}' is not one of true, false, text, data, count.", "_summary"),
-            };
-        }
-
-        if (!string.IsNullOrEmpty(elements))
-        {
-            // The spec: id, meta and the mandatory elements are kept besides the ones asked for.
-            var mandatory = resourceType is null ? [] : ModelInfo.ModelInspector.FindClassMapping(resourceType)?.PropertyMappings.Where(p => p.IsMandatoryElement).Select(p => p.Name) ?? [];
-            var list = elements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Concat(["id", "meta"]).Concat(mandatory).Distinct().ToArray();
-            return SerializationFilter.ForElementsFactory(list);
-        }
-
-        return null;
-    }
-
-    /// <summary>_elements (and _summary other than false) return a subset, which the resource must say.</summary>
-    public static bool IsSubset(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return !string.IsNullOrEmpty(request.Query["_elements"].LastOrDefault()) && string.IsNullOrEmpty(request.Query["_summary"].LastOrDefault());
-    }
-
-    public static void MarkSubsetted(Resource resource)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        resource.Meta ??= new Meta();
-        if (!resource.Meta.Tag.Any(t => t.Code == "SUBSETTED"))
-        {
-            resource.Meta.Tag.Add(new Coding("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "SUBSETTED"));
-        }
     }
 }

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HealthHomes.Fhir.Conformance.Capability;
+using HealthHomes.Fhir.Storage;
+using HealthHomes.Fhir.Storage.Indexing;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.Options;
+using TypeInteraction = Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction;
+using SystemInteraction = Hl7.Fhir.Model.CapabilityStatement.SystemRestfulInteraction;
+
+namespace HealthHomes.Fhir.Server.Rest.Interactions;
+
+/// <summary>
+/// capabilities (https://hl7.org/fhir/R4/http.html#capabilities): GET [base]/metadata. The statement is built once,
+/// from the routes actually mapped under /fhir (so it advertises exactly what the route table serves) and the
+/// search parameters the store indexes.
+/// </summary>
+public sealed partial class CapabilitiesInteraction
+{
+    /// <summary>Each (HTTP method, route shape under the base) to the interaction it serves; "{}" stands for any route parameter.</summary>
+    private static readonly Dictionary<(string Method, string Route), TypeInteraction> TypeRoutes = new()
+    {
+        [("GET", "{}/{}")] = TypeInteraction.Read,
+        [("GET", "{}/{}/_history/{}")] = TypeInteraction.Vread,
+        [("PUT", "{}/{}")] = TypeInteraction.Update,
+        [("PATCH", "{}/{}")] = TypeInteraction.Patch,
+        [("DELETE", "{}/{}")] = TypeInteraction.Delete,
+        [("GET", "{}/{}/_history")] = TypeInteraction.HistoryInstance,
+        [("GET", "{}/_history")] = TypeInteraction.HistoryType,
+        [("POST", "{}")] = TypeInteraction.Create,
+        [("GET", "{}")] = TypeInteraction.SearchType,
+    };
+
+    private static readonly Dictionary<(string Method, string Route), SystemInteraction[]> SystemRoutes = new()
+    {
+        [("POST", "")] = [SystemInteraction.Transaction, SystemInteraction.Batch],
+        [("GET", "_history")] = [SystemInteraction.HistorySystem],
+        [("GET", "")] = [SystemInteraction.SearchSystem],
+    };
+
+    private readonly Lazy<CapabilityStatement> _statement;
+
+    public CapabilitiesInteraction(IEnumerable<EndpointDataSource> endpoints, SearchParameterRegistry registry, IOptions<FhirServerOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _statement = new(() => CapabilityStatementBuilder.Build(Describe(Routes(endpoints), registry, options.Value.PublicBaseUrl)));
+    }
+
+    public Task<FhirResponse> CapabilitiesAsync(FhirRequest request, IResourceReader reader, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var statement = _statement.Value;
+
+        // _summary/_elements mark what they return: never touch the cached statement.
+        var reshaped = request.Query.Any(p => p.Key is "_summary" or "_elements");
+        return Task.FromResult(FhirResponse.Of(HttpStatusCode.OK, reshaped ? (Resource)statement.DeepCopy() : statement));
+    }
+
+    /// <summary>The (method, route shape) pairs mapped under the FHIR base path.</summary>
+    internal static HashSet<(string Method, string Route)> Routes(IEnumerable<EndpointDataSource> sources)
+    {
+        var routes = new HashSet<(string, string)>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var raw = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (!raw.StartsWith(HttpFhirRequests.BasePath, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var shape = RouteParameter().Replace(raw[HttpFhirRequests.BasePath.Length..], "{}").Trim('/');
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                routes.Add((method, shape));
+            }
+        }
+
+        return routes;
+    }
+
+    private static ServerCapabilities Describe(HashSet<(string Method, string Route)> routes, SearchParameterRegistry registry, string? baseUrl)
+    {
+        var types = ModelInfo.SupportedResources.Where(t => t is not "Resource" and not "DomainResource").Order(StringComparer.Ordinal).ToList();
+        var typeInteractions = TypeRoutes.Where(r => routes.Contains(r.Key)).Select(r => r.Value).ToHashSet();
+        var searches = typeInteractions.Contains(TypeInteraction.SearchType);
+        return new ServerCapabilities
+        {
+            SoftwareName = "HealthHomes.Fhir",
+            SoftwareVersion = typeof(CapabilitiesInteraction).Assembly.GetName().Version?.ToString() ?? "0.0.0",
+            BaseUrl = baseUrl?.TrimEnd('/'),
+            ResourceTypes = types,
+            TypeInteractions = typeInteractions,
+            SystemInteractions = SystemRoutes.Where(r => routes.Contains(r.Key)).SelectMany(r => r.Value).ToHashSet(),
+            ConditionalCreate = typeInteractions.Contains(TypeInteraction.Create) && searches,
+            ConditionalUpdate = routes.Contains(("PUT", "{}")) && searches,
+            ConditionalDelete = routes.Contains(("DELETE", "{}")) && searches,
+            UpdateCreate = typeInteractions.Contains(TypeInteraction.Update),
+            Includes = searches,
+            SearchParameters = types.ToDictionary(
+                t => t,
+                t => (IReadOnlyList<SearchParameterFacts>)registry.ForType(t).Select(p => new SearchParameterFacts(p.Code, p.Url, p.Type, p.Targets)).ToList(),
+                StringComparer.Ordinal),
+        };
+    }
+
+    [GeneratedRegex(@"\{[^}]*\}", RegexOptions.CultureInvariant)]
+    private static partial Regex RouteParameter();
+}
