@@ -1,4 +1,5 @@
 using HealthHomes.Fhir.Server.Rest;
+using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Server.Rest.Interactions;
 using HealthHomes.Fhir.Storage;
@@ -29,6 +30,12 @@ public static class FhirServerComposition
         services.AddSingleton<CreateInteraction>();
         services.AddSingleton<UpdateInteraction>();
         services.AddSingleton<DeleteInteraction>();
+        services.AddSingleton<PatchInteraction>();
+        services.AddSingleton<BundleBodyReader>();
+        services.AddSingleton<BundleEntryInteractions>();
+        services.AddSingleton<TransactionProcessor>();
+        services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<BundleInteraction>();
         services.AddSingleton<HistoryInteraction>();
         services.AddSingleton<SearchInteraction>();
         services.AddSingleton<CapabilitiesInteraction>();

@@ -19,6 +19,17 @@ public static class FhirEndpoint
         await FhirResponseWriter.WriteAsync(context, response, format, request.Query).ConfigureAwait(false);
     }
 
+    /// <summary>Runs an interaction that opens its own write sessions (batch: one per entry; transaction: one for all).</summary>
+    public static async Task StoreAsync(HttpContext context, FhirRequest request, Func<FhirRequest, IResourceStore, CancellationToken, Task<FhirResponse>> interaction)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(interaction);
+        var format = FhirFormats.ForResponse(context.Request);
+        var store = context.RequestServices.GetRequiredService<IResourceStore>();
+        var response = await interaction(request, store, context.RequestAborted).ConfigureAwait(false);
+        await FhirResponseWriter.WriteAsync(context, response, format).ConfigureAwait(false);
+    }
+
     public static async Task WriteAsync(HttpContext context, FhirRequest request, Func<FhirRequest, IWriteSession, CancellationToken, Task<FhirResponse>> interaction)
     {
         ArgumentNullException.ThrowIfNull(context);

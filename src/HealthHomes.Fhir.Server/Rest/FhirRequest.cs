@@ -24,6 +24,12 @@ public sealed record FhirRequest
     /// <summary>The raw body of a PATCH (a JSON Patch document).</summary>
     public string? PatchDocument { get; init; }
 
+    /// <summary>
+    /// The id a create will get, chosen in advance by a transaction so that references to the entry's fullUrl can be
+    /// rewritten before the entry runs. Null for a create over HTTP: the interaction picks one.
+    /// </summary>
+    public string? AssignedId { get; init; }
+
     public string? IfMatch { get; init; }
 
     public string? IfNoneMatch { get; init; }

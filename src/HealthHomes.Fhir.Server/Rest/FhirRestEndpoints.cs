@@ -1,3 +1,4 @@
+using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Interactions;
 
 namespace HealthHomes.Fhir.Server.Rest;
@@ -9,6 +10,8 @@ public static class FhirRestEndpoints
     {
         var fhir = app.MapGroup(HttpFhirRequests.BasePath).WithTags("FHIR REST");
 
+        fhir.MapPost("", async (HttpContext c, BundleBodyReader r, BundleInteraction bundle)
+            => await FhirEndpoint.StoreAsync(c, await r.ReadAsync(c), bundle.ProcessAsync)).WithName("batch-transaction");
         fhir.MapGet("/{type}/{id}", (HttpContext c, string type, string id, HttpFhirRequests r, ReadInteraction read)
             => FhirEndpoint.ReadAsync(c, r.From(c, type, id), read.ReadAsync)).WithName("read");
         fhir.MapGet("/{type}/{id}/_history/{vid}", (HttpContext c, string type, string id, string vid, HttpFhirRequests r, ReadInteraction read)
@@ -19,6 +22,10 @@ public static class FhirRestEndpoints
             => await FhirEndpoint.WriteAsync(c, await r.WithBodyAsync(c, type, id), update.UpdateAsync)).WithName("update");
         fhir.MapPut("/{type}", async (HttpContext c, string type, HttpFhirRequests r, UpdateInteraction update)
             => await FhirEndpoint.WriteAsync(c, await r.WithBodyAsync(c, type), update.ConditionalUpdateAsync)).WithName("conditional-update");
+        fhir.MapPatch("/{type}/{id}", async (HttpContext c, string type, string id, HttpFhirRequests r, PatchInteraction patch)
+            => await FhirEndpoint.WriteAsync(c, await r.WithPatchAsync(c, type, id), patch.PatchAsync)).WithName("patch");
+        fhir.MapPatch("/{type}", async (HttpContext c, string type, HttpFhirRequests r, PatchInteraction patch)
+            => await FhirEndpoint.WriteAsync(c, await r.WithPatchAsync(c, type), patch.ConditionalPatchAsync)).WithName("conditional-patch");
         fhir.MapDelete("/{type}/{id}", (HttpContext c, string type, string id, HttpFhirRequests r, DeleteInteraction delete)
             => FhirEndpoint.WriteAsync(c, r.From(c, type, id), delete.DeleteAsync)).WithName("delete");
         fhir.MapDelete("/{type}", (HttpContext c, string type, HttpFhirRequests r, DeleteInteraction delete)

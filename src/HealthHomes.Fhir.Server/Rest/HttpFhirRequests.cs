@@ -1,4 +1,5 @@
 using HealthHomes.Fhir.Server.Rest.Formats;
+using HealthHomes.Fhir.Server.Rest.Interactions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -49,6 +50,21 @@ public sealed class HttpFhirRequests(IOptions<FhirServerOptions> options, Resour
 
         var body = await bodies.ReadResourceAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         return request with { Body = body };
+    }
+
+    /// <summary>Same as <see cref="From"/>, with the body read as a JSON Patch document; any other Content-Type is 415.</summary>
+    public async Task<FhirRequest> WithPatchAsync(HttpContext context, string type, string? id = null)
+    {
+        var request = From(context, type, id);
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var media)
+            || !string.Equals(media.MediaType.Value, JsonPatch.MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FhirRequestException(System.Net.HttpStatusCode.UnsupportedMediaType, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported,
+                $"PATCH takes a JSON Patch document (Content-Type: {JsonPatch.MediaType}); '{context.Request.ContentType}' is not supported.");
+        }
+
+        var text = await bodies.ReadTextAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        return request with { PatchDocument = text };
     }
 
     /// <summary>Same as <see cref="From"/>, for POST [type]/_search: an application/x-www-form-urlencoded body's parameters follow the URL's.</summary>

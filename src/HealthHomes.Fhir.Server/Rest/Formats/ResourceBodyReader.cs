@@ -88,7 +88,7 @@ public sealed class ResourceBodyReader(IOptions<FhirServerOptions> options)
         }
     }
 
-    private static OperationOutcome.IssueComponent ToIssue(CodedException e)
+    public static OperationOutcome.IssueComponent ToIssue(CodedException e)
     {
         var path = (e as CodedValidationException)?.InstancePath;
         var code = e is CodedValidationException { IssueType: var t } ? MapType(t) : OperationOutcome.IssueType.Structure;

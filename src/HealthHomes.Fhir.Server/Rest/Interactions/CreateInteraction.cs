@@ -23,8 +23,8 @@ public sealed class CreateInteraction
             }
         }
 
-        // The spec: an id in the body of a create is ignored; the server assigns one.
-        resource.Id = FhirIds.NewId();
+        // The spec: an id in the body of a create is ignored; the server assigns one (a transaction may have chosen it already).
+        resource.Id = request.AssignedId ?? FhirIds.NewId();
         var stored = await session.WriteAsync(resource, expectedVersion: null, ct).ConfigureAwait(false);
         return WriteResponses.For(request, HttpStatusCode.Created, stored, $"Created {stored.ResourceType}/{stored.Id}.");
     }
