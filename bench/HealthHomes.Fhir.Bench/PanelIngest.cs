@@ -45,8 +45,9 @@ internal sealed class PanelIngest(FhirConnection fhir, SyntheticPanel panel, boo
 
             for (var i = 0; i < count; i++)
             {
-                patients[first + i] = locations[i].First(l => l.StartsWith("Patient/", StringComparison.Ordinal)).Split('/')[1];
-                resources.AddRange(locations[i].Select(l => string.Join('/', l.Split('/').Take(2))));
+                var literals = locations[i].Select(Literal).ToList();
+                patients[first + i] = literals.First(l => l.StartsWith("Patient/", StringComparison.Ordinal))["Patient/".Length..];
+                resources.AddRange(literals);
             }
 
             if ((first / ChunkMembers) % 10 == 9 || first + count == panel.MemberCount)
@@ -56,6 +57,15 @@ internal sealed class PanelIngest(FhirConnection fhir, SyntheticPanel panel, boo
         }
 
         return new LoadedPanel(patients, resources, started, DateTimeOffset.UtcNow, timed);
+    }
+
+    /// <summary>"Type/id" of a location, relative ("Type/id/_history/n") or absolute ("http://host/fhir/Type/id/_history/n").</summary>
+    private static string Literal(string location)
+    {
+        var parts = location.Split('/');
+        var history = Array.IndexOf(parts, "_history");
+        var end = history < 0 ? parts.Length : history;
+        return parts[end - 2] + "/" + parts[end - 1];
     }
 
     /// <summary>A member's upload: one transaction body, or one PUT body per entry.</summary>
