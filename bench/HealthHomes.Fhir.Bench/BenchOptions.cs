@@ -2,17 +2,22 @@ using System.Globalization;
 
 namespace HealthHomes.Fhir.Bench;
 
-/// <summary>The command line: --members N (repeatable), --runs R, --seed S, --ingest transaction|put, --data DIR.</summary>
-internal sealed record BenchOptions(IReadOnlyList<int> MemberCounts, int Runs, int Seed, bool IngestByTransaction, int IngestParallelism, string DataRoot)
+/// <summary>
+/// The command line: --members N (repeatable), --runs R, --seed S, --ingest transaction|put, --parallel P (ingest),
+/// --data DIR, --profile M (after the last run of each size, the write profile over M more members), --keep (leave the
+/// last database for EXPLAIN QUERY PLAN).
+/// </summary>
+internal sealed record BenchOptions(IReadOnlyList<int> MemberCounts, int Runs, int Seed, bool IngestByTransaction, int IngestParallelism, string DataRoot, int ProfileMembers, bool Keep)
 {
     public const string Usage =
         "dotnet run -c Release --project bench/HealthHomes.Fhir.Bench -- --members 10000 [--members 100000] [--runs 3] [--seed 1] " +
-        "[--ingest transaction|put] [--parallel 4] [--data /tmp/dir]";
+        "[--ingest transaction|put] [--parallel 4] [--data /tmp/dir] [--profile 500] [--keep]";
 
     public static BenchOptions Parse(string[] args)
     {
         var members = new List<int>();
-        int runs = 3, seed = 1, parallel = 4;
+        int runs = 3, seed = 1, parallel = 4, profile = 0;
+        var keep = false;
         var transaction = true;
         var data = Path.Combine(Path.GetTempPath(), "healthhomes-bench");
         for (var i = 0; i < args.Length; i++)
@@ -26,10 +31,12 @@ internal sealed record BenchOptions(IReadOnlyList<int> MemberCounts, int Runs, i
                 case "--parallel": parallel = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ingest": transaction = Next() switch { "transaction" => true, "put" => false, var v => throw new ArgumentException($"--ingest {v}? Usage: {Usage}") }; break;
                 case "--data": data = Next(); break;
+                case "--profile": profile = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--keep": keep = true; break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: {Usage}");
             }
         }
 
-        return new BenchOptions(members.Count == 0 ? [10_000] : members, runs, seed, transaction, parallel, data);
+        return new BenchOptions(members.Count == 0 ? [10_000] : members, runs, seed, transaction, parallel, data, profile, keep);
     }
 }

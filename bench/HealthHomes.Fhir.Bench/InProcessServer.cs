@@ -22,6 +22,11 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>Leave the database behind on dispose.</summary>
+    public bool Keep { get; set; }
+
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The FHIR base, ending in "/fhir/".</summary>
     public Uri BaseAddress { get; }
 
@@ -54,6 +59,9 @@ internal sealed class InProcessServer : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDirectory, recursive: true);
+        if (!Keep)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 }

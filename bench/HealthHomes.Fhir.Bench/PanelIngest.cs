@@ -85,7 +85,7 @@ internal sealed class PanelIngest(FhirConnection fhir, SyntheticPanel panel, boo
         {
             var resource = entry.Resource!;
             resource.Id ??= ids[entry.FullUrl!].Split('/')[1];
-            foreach (var reference in References(resource))
+            foreach (var reference in ResourceReferences.In(resource))
             {
                 if (reference.Reference is { } target && ids.TryGetValue(target, out var literal))
                 {
@@ -114,30 +114,5 @@ internal sealed class PanelIngest(FhirConnection fhir, SyntheticPanel panel, boo
         }
 
         return locations;
-    }
-
-    private static IEnumerable<ResourceReference> References(Base element)
-    {
-        foreach (var (_, value) in element.EnumerateElements())
-        {
-            var children = value switch
-            {
-                Base child => [child],
-                IEnumerable<Base> many => many,
-                _ => [],
-            };
-            foreach (var child in children)
-            {
-                if (child is ResourceReference reference)
-                {
-                    yield return reference;
-                }
-
-                foreach (var nested in References(child))
-                {
-                    yield return nested;
-                }
-            }
-        }
     }
 }

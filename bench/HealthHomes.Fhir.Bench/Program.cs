@@ -5,6 +5,7 @@ using HealthHomes.Fhir.Synthetic;
 // reads and searches. Each run starts from an empty database. The Markdown on stdout goes into bench/README.md.
 var options = BenchOptions.Parse(args);
 var results = new List<RunResult>();
+var profiles = new List<string>();
 foreach (var members in options.MemberCounts)
 {
     for (var run = 1; run <= options.Runs; run++)
@@ -41,7 +42,16 @@ foreach (var members in options.MemberCounts)
         await MeasureAsync(Phases.CreateSerial, () => workloads.CreateAsync(1, 500));
         await MeasureAsync(Phases.CreateParallel, () => workloads.CreateAsync(16, 2000));
         results.Add(new RunResult(members, loaded.Resources.Count, loaded.ResourcesPerSecond, server.DatabaseBytes(), phases));
+        if (run == options.Runs && options.ProfileMembers > 0)
+        {
+            var profile = await WriteProfile.RunAsync(server.Services, options.Seed, options.ProfileMembers, loaded.ResourcesPerSecond);
+            Console.Error.WriteLine(profile);
+            profiles.Add($"#### {members:N0} members\n\n{profile}");
+        }
+
+        server.Keep = options.Keep && run == options.Runs;
     }
 }
 
 Console.WriteLine(ResultTable.Markdown(results));
+profiles.ForEach(Console.WriteLine);
