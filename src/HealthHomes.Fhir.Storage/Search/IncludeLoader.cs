@@ -39,6 +39,10 @@ internal static class IncludeLoader
         return included;
     }
 
+    /// <summary>
+    /// Each branch starts from the source keys (CROSS JOIN fixes the join order in SQLite): without statistics the
+    /// planner otherwise starts from every reference of the parameter or target type, which grows with the store.
+    /// </summary>
     private static SqlQuery Level(IReadOnlyList<IncludeSpec> specs, IReadOnlyCollection<long> sources, IReadOnlyCollection<long> exclude, SearchCriterion access)
     {
         var q = new SqlQuery();
@@ -47,15 +51,15 @@ internal static class IncludeLoader
         var forward = specs.Where(s => !s.Reverse).Select(s => IncludeCondition(q, s, "i")).ToArray();
         if (forward.Length > 0)
         {
-            branches.Add("SELECT t.ResourceKey FROM ReferenceIndex i JOIN Resource t ON t.ResourceType = i.TargetType AND t.LogicalId = i.TargetId "
-                + $"WHERE i.ResourceKey IN (SELECT value FROM json_each({src})) AND ({string.Join(" OR ", forward)})");
+            branches.Add($"SELECT t.ResourceKey FROM json_each({src}) k CROSS JOIN ReferenceIndex i ON i.ResourceKey = k.value "
+                + $"JOIN Resource t ON t.ResourceType = i.TargetType AND t.LogicalId = i.TargetId WHERE ({string.Join(" OR ", forward)})");
         }
 
         var reverse = specs.Where(s => s.Reverse).Select(s => RevIncludeCondition(q, s, "i", "s")).ToArray();
         if (reverse.Length > 0)
         {
-            branches.Add("SELECT i.ResourceKey FROM ReferenceIndex i JOIN Resource s ON s.ResourceType = i.TargetType AND s.LogicalId = i.TargetId "
-                + $"WHERE s.ResourceKey IN (SELECT value FROM json_each({src})) AND ({string.Join(" OR ", reverse)})");
+            branches.Add($"SELECT i.ResourceKey FROM json_each({src}) k CROSS JOIN Resource s ON s.ResourceKey = k.value "
+                + $"JOIN ReferenceIndex i ON i.TargetType = s.ResourceType AND i.TargetId = s.LogicalId WHERE ({string.Join(" OR ", reverse)})");
         }
 
         q.Text.Append("SELECT ").Append(ResourceRowReader.Columns).Append(" FROM ").Append(ResourceRowReader.From)
