@@ -5,19 +5,19 @@ namespace HealthHomes.Fhir.Bench;
 /// <summary>
 /// The command line: --members N (repeatable), --runs R, --seed S, --ingest transaction|put, --parallel P (ingest),
 /// --data DIR, --profile M (after the last run of each size, the write profile over M more members), --keep (leave the
-/// last database for EXPLAIN QUERY PLAN).
+/// last database for EXPLAIN QUERY PLAN), --ingest-only (skip the other phases).
 /// </summary>
-internal sealed record BenchOptions(IReadOnlyList<int> MemberCounts, int Runs, int Seed, bool IngestByTransaction, int IngestParallelism, string DataRoot, int ProfileMembers, bool Keep)
+internal sealed record BenchOptions(IReadOnlyList<int> MemberCounts, int Runs, int Seed, bool IngestByTransaction, int IngestParallelism, string DataRoot, int ProfileMembers, bool Keep, bool IngestOnly)
 {
     public const string Usage =
         "dotnet run -c Release --project bench/HealthHomes.Fhir.Bench -- --members 10000 [--members 100000] [--runs 3] [--seed 1] " +
-        "[--ingest transaction|put] [--parallel 4] [--data /tmp/dir] [--profile 500] [--keep]";
+        "[--ingest transaction|put] [--parallel 4] [--data /tmp/dir] [--profile 500] [--keep] [--ingest-only]";
 
     public static BenchOptions Parse(string[] args)
     {
         var members = new List<int>();
         int runs = 3, seed = 1, parallel = 4, profile = 0;
-        var keep = false;
+        bool keep = false, ingestOnly = false;
         var transaction = true;
         var data = Path.Combine(Path.GetTempPath(), "healthhomes-bench");
         for (var i = 0; i < args.Length; i++)
@@ -33,10 +33,11 @@ internal sealed record BenchOptions(IReadOnlyList<int> MemberCounts, int Runs, i
                 case "--data": data = Next(); break;
                 case "--profile": profile = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--keep": keep = true; break;
+                case "--ingest-only": ingestOnly = true; break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: {Usage}");
             }
         }
 
-        return new BenchOptions(members.Count == 0 ? [10_000] : members, runs, seed, transaction, parallel, data, profile, keep);
+        return new BenchOptions(members.Count == 0 ? [10_000] : members, runs, seed, transaction, parallel, data, profile, keep, ingestOnly);
     }
 }

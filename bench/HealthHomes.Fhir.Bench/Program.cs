@@ -33,15 +33,18 @@ foreach (var members in options.MemberCounts)
             }
         }
 
-        await MeasureAsync(Phases.Read, () => workloads.ReadAsync(2000));
-        foreach (var search in Phases.Searches)
+        if (!options.IngestOnly)
         {
-            await MeasureAsync(search, () => workloads.SearchAsync(search, 500));
-        }
+            await MeasureAsync(Phases.Read, () => workloads.ReadAsync(2000));
+            foreach (var search in Phases.Searches)
+            {
+                await MeasureAsync(search, () => workloads.SearchAsync(search, 500));
+            }
 
-        await MeasureAsync(Phases.CreateSerial, () => workloads.CreateAsync(1, 500));
-        await MeasureAsync(Phases.CreateParallel, () => workloads.CreateAsync(16, 2000));
-        results.Add(new RunResult(members, loaded.Resources.Count, loaded.ResourcesPerSecond, server.DatabaseBytes(), phases));
+            await MeasureAsync(Phases.CreateSerial, () => workloads.CreateAsync(1, 500));
+            await MeasureAsync(Phases.CreateParallel, () => workloads.CreateAsync(16, 2000));
+        }
+        results.Add(new RunResult(members, loaded.Resources.Count, loaded.ResourcesPerSecond, server.DatabaseBytes(), RunResult.CurrentLoadAverage(), phases));
         if (run == options.Runs && options.ProfileMembers > 0)
         {
             var profile = await WriteProfile.RunAsync(server.Services, options.Seed, options.ProfileMembers, loaded.ResourcesPerSecond);

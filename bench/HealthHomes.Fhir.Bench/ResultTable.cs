@@ -28,6 +28,8 @@ internal static class ResultTable
             yield return new($"`{search}` p95 ms", "< 20", r => Phase(r, search).P95, v => v < SearchP95Target, "F2");
             yield return new($"`{search}` matches per page", "", r => Phase(r, search).MatchesPerPage, null, "F1");
         }
+
+        yield return new("machine load average (1 min) at the end of the run", "", r => r.LoadAverage, null, "F1");
     }
 
     public static string Markdown(IReadOnlyList<RunResult> results)

@@ -8,7 +8,12 @@ internal sealed record PhaseResult(double PerSecond, double P50, double P95, dou
 }
 
 /// <summary>Everything one run measured, by phase name (see <see cref="Phases"/>).</summary>
-internal sealed record RunResult(int Members, int Resources, double IngestPerSecond, long DatabaseBytes, IReadOnlyDictionary<string, PhaseResult> Phases);
+/// <param name="LoadAverage">The machine's 1-minute load average at the end of the run (others' builds make figures noisy).</param>
+internal sealed record RunResult(int Members, int Resources, double IngestPerSecond, long DatabaseBytes, double LoadAverage, IReadOnlyDictionary<string, PhaseResult> Phases)
+{
+    public static double CurrentLoadAverage() =>
+        File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
+}
 
 /// <summary>The phases' names, in the order the table shows them.</summary>
 internal static class Phases

@@ -48,13 +48,16 @@ internal sealed class Workloads(FhirConnection fhir, LoadedPanel panel, int seed
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, null),
     };
 
-    /// <summary>Mostly completed outreach attempts, else a checklist step in some status; since an instant anywhere in the ingest.</summary>
+    /// <summary>
+    /// Mostly completed outreach attempts, else a checklist step in some status, changed since an instant in the last
+    /// tenth of the ingest: "what changed since my last sync", whose answer does not grow with the panel.
+    /// </summary>
     private string CodeStatusUpdatedQuery()
     {
         var (system, code, status) = _random.Next(10) < 7
             ? (CodeSystems.TaskCode, CodeSystems.OutreachAttempt, "completed")
             : (CodeSystems.ChecklistStep, CodeSystems.ChecklistSteps[_random.Next(CodeSystems.ChecklistSteps.Count)], _random.Next(3) switch { 0 => "completed", 1 => "in-progress", _ => "requested" });
-        var since = panel.Started + (panel.Finished - panel.Started) * _random.NextDouble();
+        var since = panel.Started + ((panel.Finished - panel.Started) * (0.9 + (0.1 * _random.NextDouble())));
         return $"Task?code={Uri.EscapeDataString(system + "|" + code)}&status={status}&_lastUpdated=ge{since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}";
     }
 
@@ -67,7 +70,7 @@ internal sealed class Workloads(FhirConnection fhir, LoadedPanel panel, int seed
 
         var bodies = new byte[count][];
         var (latencies, elapsed) = await Latencies.MeasureAsync(count, 1, async i => bodies[i] = await fhir.GetAsync(urls[i]).ConfigureAwait(false)).ConfigureAwait(false);
-        return PhaseResult.From(latencies, elapsed, expectMatches ? bodies.Average(Matches) : double.NaN);
+        return PhaseResult.From(latencies, elapsed, expectMatches ? bodies.Take(latencies.Count).Average(Matches) : double.NaN);
     }
 
     private static int Matches(byte[] searchset)
