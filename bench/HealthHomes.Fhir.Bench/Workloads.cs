@@ -49,15 +49,15 @@ internal sealed class Workloads(FhirConnection fhir, LoadedPanel panel, int seed
     };
 
     /// <summary>
-    /// Mostly completed outreach attempts, else a checklist step in some status, changed since an instant in the last
-    /// tenth of the ingest: "what changed since my last sync", whose answer does not grow with the panel.
+    /// Mostly completed outreach attempts, else a checklist step in some status, changed since an instant while the last
+    /// 1,000 members were written: "what changed since my last sync", whose answer does not grow with the panel.
     /// </summary>
     private string CodeStatusUpdatedQuery()
     {
         var (system, code, status) = _random.Next(10) < 7
             ? (CodeSystems.TaskCode, CodeSystems.OutreachAttempt, "completed")
             : (CodeSystems.ChecklistStep, CodeSystems.ChecklistSteps[_random.Next(CodeSystems.ChecklistSteps.Count)], _random.Next(3) switch { 0 => "completed", 1 => "in-progress", _ => "requested" });
-        var since = panel.Started + ((panel.Finished - panel.Started) * (0.9 + (0.1 * _random.NextDouble())));
+        var since = panel.RecentStarted + ((panel.Finished - panel.RecentStarted) * _random.NextDouble());
         return $"Task?code={Uri.EscapeDataString(system + "|" + code)}&status={status}&_lastUpdated=ge{since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}";
     }
 
