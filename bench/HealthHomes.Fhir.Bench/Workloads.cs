@@ -49,14 +49,14 @@ internal sealed class Workloads(FhirConnection fhir, LoadedPanel panel, int seed
     };
 
     /// <summary>
-    /// Mostly completed outreach attempts, else a checklist step in some status, changed since an instant while the last
+    /// Mostly completed outreach attempts, else checklist steps in some status, changed since an instant while the last
     /// 1,000 members were written: "what changed since my last sync", whose answer does not grow with the panel.
     /// </summary>
     private string CodeStatusUpdatedQuery()
     {
         var (system, code, status) = _random.Next(10) < 7
             ? (CodeSystems.TaskCode, CodeSystems.OutreachAttempt, "completed")
-            : (CodeSystems.ChecklistStep, CodeSystems.ChecklistSteps[_random.Next(CodeSystems.ChecklistSteps.Count)], _random.Next(3) switch { 0 => "completed", 1 => "in-progress", _ => "requested" });
+            : (CodeSystems.TaskCode, CodeSystems.ChecklistStepDone, _random.Next(3) switch { 0 => "completed", 1 => "in-progress", _ => "requested" });
         var since = panel.RecentStarted + ((panel.Finished - panel.RecentStarted) * _random.NextDouble());
         return $"Task?code={Uri.EscapeDataString(system + "|" + code)}&status={status}&_lastUpdated=ge{since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}";
     }
@@ -89,12 +89,17 @@ internal sealed class Workloads(FhirConnection fhir, LoadedPanel panel, int seed
         {
             Status = FhirTask.TaskStatus.Completed,
             Intent = FhirTask.TaskIntent.Order,
+            Meta = new Meta { Profile = [CodeSystems.Profile("hh-outreach-attempt")] },
             Code = new CodeableConcept(CodeSystems.TaskCode, CodeSystems.OutreachAttempt),
             For = new ResourceReference("Patient/" + patientId),
             AuthoredOn = when,
             ExecutionPeriod = new Period { Start = when },
-            Input = [new FhirTask.ParameterComponent { Type = new CodeableConcept(CodeSystems.OutreachInput, "modality"), Value = new CodeableConcept(CodeSystems.OutreachModality, "phone") }],
-            Output = [new FhirTask.OutputComponent { Type = new CodeableConcept(CodeSystems.OutreachOutput, "outcome"), Value = new CodeableConcept(CodeSystems.OutreachOutcome, "no-answer") }],
+            Input =
+            [
+                new FhirTask.ParameterComponent { Type = new CodeableConcept(CodeSystems.TaskParameter, "modality"), Value = new CodeableConcept(CodeSystems.OutreachModality, "phone") },
+                new FhirTask.ParameterComponent { Type = new CodeableConcept(CodeSystems.TaskParameter, "contact-point-attempted"), Value = new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, "(316) 555-0142") },
+            ],
+            Output = [new FhirTask.OutputComponent { Type = new CodeableConcept(CodeSystems.TaskParameter, "outreach-outcome"), Value = new CodeableConcept(CodeSystems.AttemptOutcome, "no-answer") }],
         };
         return JsonSerializer.SerializeToUtf8Bytes(task, Json);
     }

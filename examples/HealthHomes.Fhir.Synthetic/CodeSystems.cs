@@ -1,37 +1,44 @@
 namespace HealthHomes.Fhir.Synthetic;
 
 /// <summary>
-/// The project's code systems (DOMAIN.md section 3) and the external systems the panel uses. Each list here is the
-/// code list the CodeSystem in profiles/ will carry.
+/// The conformance package's code systems, identifier systems, extensions and profiles (profiles/README.md), with
+/// the code lists of DOMAIN.md section 3 that the panel draws from.
 /// </summary>
 public static class CodeSystems
 {
-    public const string Base = "https://fhir.healthhomes.example/CodeSystem/";
-    public const string Program = Base + "program";
-    public const string TaskCode = Base + "task-code";
-    public const string OutreachInput = Base + "outreach-input";
-    public const string OutreachOutput = Base + "outreach-output";
-    public const string OutreachModality = Base + "outreach-modality";
-    public const string OutreachOutcome = Base + "outreach-outcome";
-    public const string ChecklistStep = Base + "checklist-step";
-    public const string CarePlanCategory = Base + "care-plan-category";
-    public const string CoreService = Base + "core-service";
-    public const string CareTeamRole = Base + "care-team-role";
-    public const string OrganizationType = Base + "organization-type";
-    public const string HhpProviderType = Base + "hhp-provider-type";
-    public const string EcmPopulationOfFocus = Base + "ecm-population-of-focus";
+    public const string Base = "https://fhir.healthhomes.example/";
+    public const string Program = Base + "CodeSystem/hh-program";
+    public const string TaskCode = Base + "CodeSystem/hh-task-code";
+    public const string TaskParameter = Base + "CodeSystem/hh-task-parameter";
+    public const string OutreachModality = Base + "CodeSystem/hh-outreach-modality";
+    public const string AttemptOutcome = Base + "CodeSystem/hh-attempt-outcome";
+    public const string OutreachChecklist = Base + "CodeSystem/hh-outreach-checklist";
+    public const string ChecklistStep = Base + "CodeSystem/hh-checklist-step";
+    public const string CarePlanCategory = Base + "CodeSystem/hh-careplan-category";
+    public const string CoreService = Base + "CodeSystem/hh-core-service";
+    public const string CareTeamRole = Base + "CodeSystem/hh-care-team-role";
+    public const string OrganizationRole = Base + "CodeSystem/hh-organization-role";
+    public const string HhpProviderType = Base + "CodeSystem/hhp-provider-type";
+    public const string EcmPopulationOfFocus = Base + "CodeSystem/ecm-population-of-focus";
+    public const string EcmInteractionCategory = Base + "CodeSystem/ecm-interaction-category";
 
-    public const string KanCareMedicaidId = "https://fhir.healthhomes.example/NamingSystem/kancare-medicaid-id";
-    public const string MediCalCin = "https://fhir.healthhomes.example/NamingSystem/medi-cal-cin";
+    public const string KanCareId = Base + "sid/kancare-id";
+    public const string MediCalCin = Base + "sid/medi-cal-cin";
     public const string Npi = "http://hl7.org/fhir/sid/us-npi";
     public const string IdentifierType = "http://terminology.hl7.org/CodeSystem/v2-0203";
     public const string ActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    public const string ParticipationMode = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode";
 
     public const string KsHealthHomes = "ks-hh";
     public const string EnhancedCareManagement = "ecm";
-    public const string HealthActionPlan = "hap";
+    public const string HealthActionPlan = "health-action-plan";
     public const string EcmCarePlan = "ecm-care-plan";
     public const string OutreachAttempt = "outreach-attempt";
+    public const string ChecklistStepDone = "checklist-step";
+
+    public static string Extension(string id) => Base + "StructureDefinition/" + id;
+
+    public static string Profile(string id) => Base + "StructureDefinition/" + id;
 
     public static readonly IReadOnlyList<string> Modalities =
     [
@@ -46,6 +53,8 @@ public static class CodeSystems
         "scheduled-callback", "agreed-to-engage", "declined",
     ];
 
+    public static readonly IReadOnlyList<string> Checklists = ["checklist-1", "checklist-2", "checklist-3", "checklist-4"];
+
     public static readonly IReadOnlyList<string> ChecklistSteps =
     [
         "send-mailing", "check-alternate-database", "contact-pharmacy-or-provider", "early-or-late-call",
@@ -57,7 +66,7 @@ public static class CodeSystems
     public static readonly IReadOnlyList<string> CoreServices =
     [
         "comprehensive-care-management", "care-coordination", "health-promotion", "comprehensive-transitional-care",
-        "individual-and-family-support", "referral-to-community-and-social-support",
+        "individual-family-support", "referral-community-social-support",
     ];
 
     public static readonly IReadOnlyList<string> KsCareTeamRoles =
@@ -67,13 +76,14 @@ public static class CodeSystems
 
     public static readonly IReadOnlyList<string> PopulationsOfFocus =
     [
-        "a-i", "a-ii", "b-i", "b-ii", "c-i", "c-ii", "d-i", "d-ii", "e", "f", "g", "h", "i",
+        "homeless-adult-no-children", "homeless-families-youth", "avoidable-utilization-adult", "avoidable-utilization-child",
+        "smh-sud-adult", "smh-sud-child", "incarceration-transition-adult", "incarceration-transition-youth", "ltc-risk",
+        "nf-transition", "ccs-wcm", "child-welfare", "birth-equity",
     ];
 
     public static readonly IReadOnlyList<string> HhpProviderTypes =
     [
-        "center-for-independent-living", "community-developmental-disability-organization", "community-mental-health-center",
-        "community-service-provider-idd", "fqhc-safety-net-clinic", "home-health-agency", "hospital-based-physician-group",
-        "local-health-department", "physician-based-clinic", "physician-practice", "rural-health-clinic", "substance-use-disorder-provider",
+        "center-for-independent-living", "cddo", "cmhc", "community-service-provider-idd", "fqhc-safety-net", "home-health-agency",
+        "hospital-physician-group", "local-health-department", "physician-clinic", "physician-practice", "rural-health-clinic", "sud-provider",
     ];
 }

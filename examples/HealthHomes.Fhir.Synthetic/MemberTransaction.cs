@@ -31,12 +31,14 @@ internal sealed class MemberTransaction
         var enrolled = (SyntheticPanel.BaseDate - TimeSpan.FromDays(_random.Next(150, 720))).ToOffset(offset).Date;
         var enrollment = new DateTimeOffset(enrolled, offset);
 
-        var patient = Add(Patient(ecm, organization));
+        var member = Patient(ecm, organization);
+        var patient = Add(member);
         var careTeamUrl = NextUrl();
-        var episode = Add(Enrollment(ecm, patient, organization, Staff(0), careTeamUrl, enrollment));
-        Add(CareTeam(ecm, patient, organization, Staff), careTeamUrl);
-        Add(Plan(ecm, patient, Staff(0), careTeamUrl, enrollment));
-        new OutreachHistory(_random, this, patient, episode, Staff(0), Staff(1)).Add(enrollment);
+        var plan = "Organization/" + ProviderDirectory.ResponsiblePlanId(ecm, provider);
+        var episode = Add(Enrollment(ecm, patient, organization, plan, Staff(0), careTeamUrl, enrollment));
+        Add(CareTeam(ecm, patient, episode, organization, Staff), careTeamUrl);
+        Add(Plan(ecm, patient, episode, Staff(0), careTeamUrl, enrollment));
+        new OutreachHistory(_random, this, member, patient, episode, ecm, Staff(0), Staff(1)).Add(enrollment);
         if (_random.Next(100) < 15)
         {
             Add(InpatientStay(patient, enrollment));
@@ -58,6 +60,11 @@ internal sealed class MemberTransaction
         return fullUrl;
     }
 
+    /// <summary>The hh-enrollment extension: the record belongs to this enrollment.</summary>
+    public static Extension EnrollmentOf(string episode) => new(CodeSystems.Extension("hh-enrollment"), new ResourceReference(episode));
+
+    public static Meta Claiming(string profile) => new() { Profile = [CodeSystems.Profile(profile)] };
+
     public static string Instant(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static string Day(DateTimeOffset value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -78,10 +85,12 @@ internal sealed class MemberTransaction
         var birth = SyntheticPanel.BaseDate.AddDays(-_random.Next(ecm && _random.Next(5) == 0 ? 2 * 365 : 19 * 365, 80 * 365));
         var patient = new Patient
         {
+            Meta = Claiming("hh-member"),
             Identifier =
             [
-                new Identifier(ecm ? CodeSystems.MediCalCin : CodeSystems.KanCareMedicaidId, SyntheticPanel.MedicaidId(_index, ecm))
+                new Identifier(ecm ? CodeSystems.MediCalCin : CodeSystems.KanCareId, SyntheticPanel.MedicaidId(_index, ecm))
                 {
+                    Use = Identifier.IdentifierUse.Official,
                     Type = new CodeableConcept(CodeSystems.IdentifierType, "MA", "Patient Medicaid number"),
                 },
             ],
@@ -117,10 +126,12 @@ internal sealed class MemberTransaction
         return patient;
     }
 
-    private EpisodeOfCare Enrollment(bool ecm, string patient, string organization, string careManager, string careTeam, DateTimeOffset start)
+    private EpisodeOfCare Enrollment(bool ecm, string patient, string organization, string plan, string careManager, string careTeam, DateTimeOffset start)
     {
         var episode = new EpisodeOfCare
         {
+            Meta = Claiming("hh-program-enrollment"),
+            Extension = [new Extension(CodeSystems.Extension("hh-responsible-plan"), new ResourceReference(plan))],
             Status = EpisodeOfCare.EpisodeOfCareStatus.Active,
             Type = [new CodeableConcept(CodeSystems.Program, ecm ? CodeSystems.EnhancedCareManagement : CodeSystems.KsHealthHomes)],
             Patient = new ResourceReference(patient),
@@ -138,18 +149,20 @@ internal sealed class MemberTransaction
 
         if (ecm)
         {
-            episode.Extension.Add(new Extension(
-                "https://fhir.healthhomes.example/StructureDefinition/population-of-focus",
+            episode.Extension.Add(new Extension(CodeSystems.Extension("hh-authorization-period"), new Period { Start = Day(start), End = Day(start.AddYears(1).AddDays(-1)) }));
+            episode.Extension.Add(new Extension(CodeSystems.Extension("hh-population-of-focus"),
                 new CodeableConcept(CodeSystems.EcmPopulationOfFocus, CodeSystems.PopulationsOfFocus[_random.Next(CodeSystems.PopulationsOfFocus.Count)])));
         }
 
         return episode;
     }
 
-    private CareTeam CareTeam(bool ecm, string patient, string organization, Func<int, string> staff)
+    private CareTeam CareTeam(bool ecm, string patient, string episode, string organization, Func<int, string> staff)
     {
         var team = new CareTeam
         {
+            Meta = Claiming("hh-care-team"),
+            Extension = [EnrollmentOf(episode)],
             Status = Hl7.Fhir.Model.CareTeam.CareTeamStatus.Active,
             Subject = new ResourceReference(patient),
             ManagingOrganization = [new ResourceReference(organization)],
@@ -170,15 +183,19 @@ internal sealed class MemberTransaction
         return team;
     }
 
-    private CarePlan Plan(bool ecm, string patient, string author, string careTeam, DateTimeOffset enrolled)
+    private CarePlan Plan(bool ecm, string patient, string episode, string author, string careTeam, DateTimeOffset enrolled)
     {
+        var created = enrolled.AddDays(_random.Next(20, 90)).AddHours(9 + _random.Next(8));
         var plan = new CarePlan
         {
+            Meta = ecm ? null : Claiming("hh-health-action-plan"),
+            Extension = ecm ? [EnrollmentOf(episode)] : [new Extension(CodeSystems.Extension("hh-completion-date"), new FhirDateTime(Instant(created))), EnrollmentOf(episode)],
+            Created = Instant(created),
             Status = RequestStatus.Active,
             Intent = Hl7.Fhir.Model.CarePlan.CarePlanIntent.Plan,
             Category = [new CodeableConcept(CodeSystems.CarePlanCategory, ecm ? CodeSystems.EcmCarePlan : CodeSystems.HealthActionPlan)],
             Subject = new ResourceReference(patient),
-            Period = new Period { Start = Day(enrolled.AddDays(_random.Next(20, 90))) },
+            Period = new Period { Start = Day(created) },
             Author = new ResourceReference(author),
             CareTeam = [new ResourceReference(careTeam)],
         };

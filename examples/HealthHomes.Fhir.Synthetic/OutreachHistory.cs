@@ -4,11 +4,12 @@ using FhirTask = Hl7.Fhir.Model.Task;
 namespace HealthHomes.Fhir.Synthetic;
 
 /// <summary>
-/// A member's outreach: 8-12 attempts (Task code outreach-attempt, completed, for the Patient, focus the enrollment)
-/// spread over the first weeks after enrollment at varied times of day, each with its modality and outcome; a
-/// Communication for some messages that were sent; and sometimes a checklist step Task (DOMAIN.md section 4).
+/// A member's outreach (profiles hh-outreach-attempt, hh-checklist-step, hh-outreach-communication): 8-12 attempts
+/// (Task outreach-attempt, completed, for the Patient, of the enrollment) spread over the weeks after enrollment at
+/// varied times of day, each with its modality, the phone number or address attempted and the outcome (and who was
+/// reached); a Communication for some messages sent; and for some members a checklist step done after an attempt.
 /// </summary>
-internal sealed class OutreachHistory(Random random, MemberTransaction transaction, string patient, string episode, string coordinator, string backup)
+internal sealed class OutreachHistory(Random random, MemberTransaction transaction, Patient member, string patient, string episode, bool ecm, string coordinator, string backup)
 {
     // Modality weights: most attempts are calls; the rest spread over messages and visits.
     private static readonly (string Code, int Weight)[] Modalities =
@@ -17,31 +18,45 @@ internal sealed class OutreachHistory(Random random, MemberTransaction transacti
         ("in-person-community", 4), ("in-person-provider-site", 5), ("pharmacy-or-provider-contact", 3), ("alternate-database-lookup", 2),
     ];
 
-    private static readonly HashSet<string> Messages = ["text", "email", "mail", "social-media"];
+    private static readonly Dictionary<string, string> MessageMedia = new() { ["text"] = "SMSWRIT", ["email"] = "EMAILWRIT", ["mail"] = "MAILWRIT" };
+
+    private static readonly HashSet<string> Reached = ["reached-member", "reached-guardian", "reached-other-person"];
+
+    private ContactPoint? Phone => member.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Phone);
+
+    private ContactPoint? Email => member.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Email);
 
     public void Add(DateTimeOffset enrolled)
     {
         var attempts = 8 + random.Next(5);
         var when = enrolled;
+        var lastAttempt = "";
         for (var i = 0; i < attempts; i++)
         {
             when = NextAttemptTime(when);
-            var modality = Pick(Modalities);
+            var modality = Available(Pick(Modalities));
             var outcome = i == attempts - 1 && random.Next(100) < 60 ? "agreed-to-engage" : Outcome(modality);
             var owner = random.Next(5) == 0 ? backup : coordinator;
-            var task = transaction.Add(Attempt(when, modality, outcome, owner));
-            if (Messages.Contains(modality) && random.Next(100) < 20)
+            lastAttempt = transaction.Add(Attempt(when, modality, outcome, owner));
+            if (MessageMedia.TryGetValue(modality, out var medium) && random.Next(100) < 20)
             {
-                transaction.Add(Message(when, modality, task, owner));
+                transaction.Add(Message(when, medium, lastAttempt, owner));
             }
         }
 
         if (random.Next(100) < 25)
         {
-            when = NextAttemptTime(when);
-            transaction.Add(ChecklistStep(when, CodeSystems.ChecklistSteps[random.Next(CodeSystems.ChecklistSteps.Count)]));
+            transaction.Add(ChecklistStep(NextAttemptTime(when), lastAttempt));
         }
     }
+
+    /// <summary>No phone on file: calls and texts become mail; no email: email becomes mail.</summary>
+    private string Available(string modality) => modality switch
+    {
+        "phone" or "text" or "video" when Phone is null => "mail",
+        "email" when Email is null => "mail",
+        _ => modality,
+    };
 
     /// <summary>One to nine days later, at a time of day that is mostly office hours, sometimes early or late.</summary>
     private DateTimeOffset NextAttemptTime(DateTimeOffset after)
@@ -52,60 +67,102 @@ internal sealed class OutreachHistory(Random random, MemberTransaction transacti
         return new DateTimeOffset(day.AddHours(hour).AddMinutes(random.Next(60)).AddSeconds(random.Next(60)), after.Offset);
     }
 
-    private FhirTask Attempt(DateTimeOffset when, string modality, string outcome, string owner) => new()
+    private FhirTask Attempt(DateTimeOffset when, string modality, string outcome, string owner)
     {
-        Status = FhirTask.TaskStatus.Completed,
-        Intent = FhirTask.TaskIntent.Order,
-        Code = new CodeableConcept(CodeSystems.TaskCode, CodeSystems.OutreachAttempt),
-        For = new ResourceReference(patient),
-        Focus = new ResourceReference(episode),
-        Owner = new ResourceReference(owner),
-        AuthoredOn = MemberTransaction.Instant(when),
-        ExecutionPeriod = new Period { Start = MemberTransaction.Instant(when) },
-        Input =
-        [
-            new FhirTask.ParameterComponent
-            {
-                Type = new CodeableConcept(CodeSystems.OutreachInput, "modality"),
-                Value = new CodeableConcept(CodeSystems.OutreachModality, modality),
-            },
-        ],
-        Output =
-        [
-            new FhirTask.OutputComponent
-            {
-                Type = new CodeableConcept(CodeSystems.OutreachOutput, "outcome"),
-                Value = new CodeableConcept(CodeSystems.OutreachOutcome, outcome),
-            },
-        ],
+        var task = new FhirTask
+        {
+            Meta = MemberTransaction.Claiming("hh-outreach-attempt"),
+            Extension = [MemberTransaction.EnrollmentOf(episode)],
+            Status = FhirTask.TaskStatus.Completed,
+            Intent = FhirTask.TaskIntent.Order,
+            Code = new CodeableConcept(CodeSystems.TaskCode, CodeSystems.OutreachAttempt),
+            For = new ResourceReference(patient),
+            Owner = new ResourceReference(owner),
+            AuthoredOn = MemberTransaction.Instant(when),
+            ExecutionPeriod = new Period { Start = MemberTransaction.Instant(when) },
+            Input =
+            [
+                Parameter("modality", new CodeableConcept(CodeSystems.OutreachModality, modality)),
+                Parameter("contact-point-attempted", Attempted(modality)),
+            ],
+            Output = [Output("outreach-outcome", new CodeableConcept(CodeSystems.AttemptOutcome, outcome))],
+        };
+        if (ecm)
+        {
+            var inPerson = modality.StartsWith("in-person", StringComparison.Ordinal);
+            task.Input.Add(Parameter("interaction-category", new CodeableConcept(CodeSystems.EcmInteractionCategory, inPerson ? "ecm-outreach-in-person" : "ecm-outreach-telephonic-electronic")));
+        }
+
+        if (Reached.Contains(outcome))
+        {
+            var name = outcome == "reached-member" ? (HumanName)member.Name[0].DeepCopy() : new HumanName { Family = member.Name[0].Family, Given = [MemberNames.GivenName(random.Next(64))] };
+            task.Output.Add(Output("person-reached-name", name));
+            task.Output.Add(Output("person-reached-contact", (ContactPoint?)Phone?.DeepCopy() ?? new ContactPoint(ContactPoint.ContactPointSystem.Phone, null, "(316) 555-0100")));
+        }
+
+        return task;
+    }
+
+    /// <summary>What the attempt used: the member's phone or email, or an address (home, community, provider site).</summary>
+    private DataType Attempted(string modality) => modality switch
+    {
+        "phone" or "text" or "video" => (ContactPoint)Phone!.DeepCopy(),
+        "email" => (ContactPoint)Email!.DeepCopy(),
+        "social-media" => new ContactPoint(ContactPoint.ContactPointSystem.Other, null, "social:" + member.Name[0].Family!.ToLowerInvariant()),
+        "pharmacy-or-provider-contact" => new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, "(316) 555-0150"),
+        _ => (Address)member.Address[0].DeepCopy(),
     };
 
-    private FhirTask ChecklistStep(DateTimeOffset when, string step)
+    private FhirTask ChecklistStep(DateTimeOffset when, string attempt)
     {
         var state = random.Next(10);
         return new FhirTask
         {
+            Meta = MemberTransaction.Claiming("hh-checklist-step"),
+            Extension = [MemberTransaction.EnrollmentOf(episode)],
+            PartOf = [new ResourceReference(attempt)],
             Status = state < 7 ? FhirTask.TaskStatus.Completed : state < 9 ? FhirTask.TaskStatus.InProgress : FhirTask.TaskStatus.Requested,
             Intent = FhirTask.TaskIntent.Order,
-            Code = new CodeableConcept(CodeSystems.ChecklistStep, step),
+            Code = new CodeableConcept(CodeSystems.TaskCode, CodeSystems.ChecklistStepDone),
             For = new ResourceReference(patient),
-            Focus = new ResourceReference(episode),
             Owner = new ResourceReference(coordinator),
             AuthoredOn = MemberTransaction.Instant(when),
             ExecutionPeriod = new Period { Start = MemberTransaction.Instant(when) },
+            Input =
+            [
+                Parameter("checklist-step", new CodeableConcept(CodeSystems.ChecklistStep, CodeSystems.ChecklistSteps[random.Next(CodeSystems.ChecklistSteps.Count)])),
+                Parameter("checklist", new CodeableConcept(CodeSystems.OutreachChecklist, CodeSystems.Checklists[random.Next(CodeSystems.Checklists.Count)])),
+            ],
         };
     }
 
-    private Communication Message(DateTimeOffset when, string modality, string task, string sender) => new()
+    private Communication Message(DateTimeOffset when, string medium, string task, string sender)
     {
-        Status = EventStatus.Completed,
-        Subject = new ResourceReference(patient),
-        PartOf = [new ResourceReference(task)],
-        Medium = [new CodeableConcept(CodeSystems.OutreachModality, modality)],
-        Sent = MemberTransaction.Instant(when),
-        Sender = new ResourceReference(sender),
-        Recipient = [new ResourceReference(patient)],
-    };
+        var message = new Communication
+        {
+            Meta = MemberTransaction.Claiming("hh-outreach-communication"),
+            Extension = [MemberTransaction.EnrollmentOf(episode)],
+            Status = EventStatus.Completed,
+            Subject = new ResourceReference(patient),
+            PartOf = [new ResourceReference(task)],
+            Medium = [new CodeableConcept(CodeSystems.ParticipationMode, medium)],
+            Sent = MemberTransaction.Instant(when),
+            Sender = new ResourceReference(sender),
+            Recipient = [new ResourceReference(patient)],
+        };
+        if (ecm)
+        {
+            message.Category.Add(new CodeableConcept(CodeSystems.EcmInteractionCategory, "ecm-outreach-telephonic-electronic"));
+        }
+
+        return message;
+    }
+
+    private static FhirTask.ParameterComponent Parameter(string type, DataType value) =>
+        new() { Type = new CodeableConcept(CodeSystems.TaskParameter, type), Value = value };
+
+    private static FhirTask.OutputComponent Output(string type, DataType value) =>
+        new() { Type = new CodeableConcept(CodeSystems.TaskParameter, type), Value = value };
 
     private string Outcome(string modality) => modality switch
     {

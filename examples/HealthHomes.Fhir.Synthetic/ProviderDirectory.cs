@@ -34,23 +34,28 @@ public static class ProviderDirectory
         var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
         for (var i = 0; i < LeadEntities; i++)
         {
-            Put(bundle, Organization(LeadEntityId(i), "lead-entity", null, "KanCare Lead Entity " + (i + 1).ToString(CultureInfo.InvariantCulture), null));
+            Put(bundle, Organization(LeadEntityId(i), "hh-lead-entity", "lead-entity", "KanCare Lead Entity " + Number(i), null));
         }
 
         for (var i = 0; i < HealthHomePartners; i++)
         {
-            var type = CodeSystems.HhpProviderTypes[i % CodeSystems.HhpProviderTypes.Count];
-            Put(bundle, Organization(HealthHomePartnerId(i), "hhp", type, "Health Home Partner " + (i + 1).ToString(CultureInfo.InvariantCulture), LeadEntityId(i % LeadEntities)));
+            var partner = Organization(HealthHomePartnerId(i), "hh-health-home-partner", "health-home-partner", "Health Home Partner " + Number(i), LeadEntityId(i % LeadEntities));
+            partner.Extension.Add(new Extension(CodeSystems.Extension("hh-hhp-provider-type"),
+                new CodeableConcept(CodeSystems.HhpProviderType, CodeSystems.HhpProviderTypes[i % CodeSystems.HhpProviderTypes.Count])));
+            partner.Extension.Add(new Extension(CodeSystems.Extension("hh-contract-period"), new Period { Start = "2023-07-01" }));
+            Put(bundle, partner);
         }
 
         for (var i = 0; i < ManagedCarePlans; i++)
         {
-            Put(bundle, Organization(ManagedCarePlanId(i), "mcp", null, "Medi-Cal Managed Care Plan " + (i + 1).ToString(CultureInfo.InvariantCulture), null));
+            Put(bundle, Organization(ManagedCarePlanId(i), "hh-lead-entity", "managed-care-plan", "Medi-Cal Managed Care Plan " + Number(i), null));
         }
 
         for (var i = 0; i < EcmProviders; i++)
         {
-            Put(bundle, Organization(EcmProviderId(i), "ecm-provider", null, "ECM Provider " + (i + 1).ToString(CultureInfo.InvariantCulture), ManagedCarePlanId(i % ManagedCarePlans)));
+            var provider = Organization(EcmProviderId(i), "hh-ecm-provider", "ecm-provider", "ECM Provider " + Number(i), ManagedCarePlanId(i % ManagedCarePlans));
+            provider.Extension.Add(new Extension(CodeSystems.Extension("hh-contract-period"), new Period { Start = "2023-01-01" }));
+            Put(bundle, provider);
         }
 
         var npi = 1_000_000_000L;
@@ -75,26 +80,35 @@ public static class ProviderDirectory
         return bundle;
     }
 
-    private static Organization Organization(string id, string type, string? hhpProviderType, string name, string? partOf)
+    /// <summary>The provider that a member enrolled with a Health Home Partner or ECM Provider answers to.</summary>
+    public static string ResponsiblePlanId(bool ecm, int provider) => ecm ? ManagedCarePlanId(provider % ManagedCarePlans) : LeadEntityId(provider % LeadEntities);
+
+    private static string Number(int i) => (i + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static Organization Organization(string id, string profile, string role, string name, string? partOf) => new()
     {
-        var organization = new Organization
-        {
-            Id = id,
-            Active = true,
-            Name = name,
-            Type = [new CodeableConcept(CodeSystems.OrganizationType, type)],
-        };
-        if (hhpProviderType is not null)
-        {
-            organization.Type.Add(new CodeableConcept(CodeSystems.HhpProviderType, hhpProviderType));
-        }
+        Id = id,
+        Meta = new Meta { Profile = [CodeSystems.Profile(profile)] },
+        Active = true,
+        Name = name,
+        Identifier = [new Identifier(CodeSystems.Npi, (1_500_000_000L + (uint)StableHash(id) % 100_000_000).ToString(CultureInfo.InvariantCulture))],
+        Type = [new CodeableConcept(CodeSystems.OrganizationRole, role)],
+        PartOf = partOf is null ? null : new ResourceReference("Organization/" + partOf),
+    };
 
-        if (partOf is not null)
+    /// <summary>FNV-1a: a hash that is the same on every run (string.GetHashCode is not).</summary>
+    private static int StableHash(string text)
+    {
+        unchecked
         {
-            organization.PartOf = new ResourceReference("Organization/" + partOf);
-        }
+            var hash = (int)2166136261;
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
 
-        return organization;
+            return hash;
+        }
     }
 
     private static void Put(Bundle bundle, Resource resource) => bundle.Entry.Add(new Bundle.EntryComponent

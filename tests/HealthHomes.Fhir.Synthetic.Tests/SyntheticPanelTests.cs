@@ -93,15 +93,33 @@ public sealed class SyntheticPanelTests
     [Fact]
     public void Outreach_happens_at_many_times_of_day_and_by_many_modalities()
     {
-        var tasks = Panel.Value.SelectMany(All<FhirTask>).ToList();
-        var hours = tasks.Select(t => DateTimeOffset.Parse(t.ExecutionPeriod!.Start!, System.Globalization.CultureInfo.InvariantCulture).Hour).Distinct().Count();
-        var modalities = tasks.SelectMany(t => t.Input).Select(i => ((CodeableConcept)i.Value).Coding[0].Code).Distinct().Count();
-        var phone = tasks.SelectMany(t => t.Input).Count(i => ((CodeableConcept)i.Value).Coding[0].Code == "phone") / (double)tasks.Count;
+        var attempts = Panel.Value.SelectMany(All<FhirTask>).Where(t => t.Code!.Coding[0].Code == CodeSystems.OutreachAttempt).ToList();
+        var hours = attempts.Select(t => DateTimeOffset.Parse(t.ExecutionPeriod!.Start!, System.Globalization.CultureInfo.InvariantCulture).Hour).Distinct().Count();
+        var modalities = attempts.Select(t => Input(t, "modality")).ToList();
 
         Assert.True(hours >= 10, $"{hours} distinct hours");
-        Assert.Equal(CodeSystems.Modalities.Count, modalities);
-        Assert.InRange(phone, 0.4, 0.55);
+        Assert.Equal(CodeSystems.Modalities.Count, modalities.Distinct().Count());
+        Assert.InRange(modalities.Count(m => m == "phone") / (double)attempts.Count, 0.4, 0.55);
     }
+
+    [Fact]
+    public void Every_attempt_records_what_was_attempted_and_who_was_reached()
+    {
+        var attempts = Panel.Value.SelectMany(All<FhirTask>).Where(t => t.Code!.Coding[0].Code == CodeSystems.OutreachAttempt).ToList();
+
+        Assert.All(attempts, t => Assert.Single(t.Input, i => i.Type!.Coding[0].Code == "contact-point-attempted" && i.Value is ContactPoint { Value: not null } or Address));
+        Assert.All(attempts.Where(t => Output(t, "outreach-outcome").StartsWith("reached-", StringComparison.Ordinal)), t =>
+        {
+            Assert.Contains(t.Output, o => o.Type!.Coding[0].Code == "person-reached-name" && o.Value is HumanName);
+            Assert.Contains(t.Output, o => o.Type!.Coding[0].Code == "person-reached-contact" && o.Value is ContactPoint { Value: not null });
+        });
+    }
+
+    private static string Input(FhirTask task, string type) =>
+        ((CodeableConcept)task.Input.Single(i => i.Type!.Coding[0].Code == type).Value!).Coding[0].Code!;
+
+    private static string Output(FhirTask task, string type) =>
+        ((CodeableConcept)task.Output.Single(o => o.Type!.Coding[0].Code == type).Value!).Coding[0].Code!;
 
     [Fact]
     public void Every_task_is_for_the_patient_of_its_own_bundle()
