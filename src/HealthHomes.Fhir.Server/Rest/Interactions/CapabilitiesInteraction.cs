@@ -98,10 +98,13 @@ public sealed partial class CapabilitiesInteraction
             Includes = searches,
             SearchParameters = types.ToDictionary(
                 t => t,
-                t => (IReadOnlyList<SearchParameterFacts>)registry.ForType(t).Select(p => new SearchParameterFacts(p.Code, p.Url, p.Type, p.Targets)).ToList(),
+                t => (IReadOnlyList<SearchParameterFacts>)registry.ForType(t).Where(IsSearchable).Select(p => new SearchParameterFacts(p.Code, p.Url, p.Type, p.Targets)).ToList(),
                 StringComparer.Ordinal),
         };
     }
+
+    /// <summary>Composite and special parameters are not indexed, so they are not advertised; _id and _lastUpdated come from the resource row.</summary>
+    private static bool IsSearchable(SearchParameterInfo p) => p.Kind is not null || p.Code is "_id" or "_lastUpdated";
 
     [GeneratedRegex(@"\{[^}]*\}", RegexOptions.CultureInvariant)]
     private static partial Regex RouteParameter();
