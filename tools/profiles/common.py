@@ -13,7 +13,10 @@ def vs_url(i): return f"{B}/ValueSet/{i}"
 def sd_url(i): return f"{B}/StructureDefinition/{i}"
 def sp_url(i): return f"{B}/SearchParameter/{i}"
 
+WRITTEN = set()
 def write(folder, name, res):
+    assert (folder, name) not in WRITTEN, f"{name} written twice"
+    WRITTEN.add((folder, name))
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name), "w") as f:
         json.dump(res, f, indent=2, ensure_ascii=False)

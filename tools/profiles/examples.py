@@ -82,13 +82,13 @@ ex("StaffRole-kern-lead-care-manager", res("PractitionerRole", "kern-role-lcm-ng
   telecom=[{"system": "phone", "value": "661-555-0136", "use": "work"}, {"system": "email", "value": "tnguyen@bcp.example", "use": "work"}]))
 
 ex("ProgramEnrollment-ks-hh", res("EpisodeOfCare", "ks-enrollment-1001", "hh-program-enrollment",
-  extension=[ext("hh-lead-entity", valueReference=r("Organization/ks-lead-entity-prairie", "Prairie Health Plan of Kansas"))],
+  extension=[ext("hh-responsible-plan", valueReference=r("Organization/ks-lead-entity-prairie", "Prairie Health Plan of Kansas"))],
   status="active", type=[lc("hh-program", "ks-hh", "KanCare SMI Health Homes")],
   patient=r("Patient/ks-member-1001", "Darnell Price"), managingOrganization=r("Organization/ks-hhp-sedgwick-cmhc", "Sedgwick Valley Community Mental Health Center"),
   period={"start": "2026-01-12"}, team=[r("CareTeam/ks-care-team-1001")]))
 
 ex("ProgramEnrollment-kern-ecm", res("EpisodeOfCare", "kern-enrollment-2001", "hh-program-enrollment",
-  extension=[ext("hh-lead-entity", valueReference=r("Organization/kern-health-systems", "Kern Health Systems")),
+  extension=[ext("hh-responsible-plan", valueReference=r("Organization/kern-health-systems", "Kern Health Systems")),
              ext("hh-authorization-period", valuePeriod={"start": "2026-01-05", "end": "2027-01-04"}),
              ext("hh-population-of-focus", valueCodeableConcept=lc("ecm-population-of-focus", "homeless-adult-no-children", "Adults without dependent children/youth living with them experiencing homelessness")),
              ext("hh-population-of-focus", valueCodeableConcept=lc("ecm-population-of-focus", "smh-sud-adult", "Adults with serious mental health and/or SUD needs"))],
@@ -97,7 +97,7 @@ ex("ProgramEnrollment-kern-ecm", res("EpisodeOfCare", "kern-enrollment-2001", "h
   period={"start": "2026-01-09"}, careManager=r("Practitioner/kern-lcm-nguyen", "Tuan Nguyen"), team=[r("CareTeam/kern-care-team-2001")]))
 
 ex("ProgramEnrollment-kern-ecm-disenrolled", res("EpisodeOfCare", "kern-enrollment-2002", "hh-program-enrollment",
-  extension=[ext("hh-lead-entity", valueReference=r("Organization/kern-health-systems", "Kern Health Systems")),
+  extension=[ext("hh-responsible-plan", valueReference=r("Organization/kern-health-systems", "Kern Health Systems")),
              ext("hh-authorization-period", valuePeriod={"start": "2025-03-03", "end": "2026-03-02"}),
              ext("hh-population-of-focus", valueCodeableConcept=lc("ecm-population-of-focus", "avoidable-utilization-adult")),
              ext("hh-disenrollment-reason", valueCodeableConcept=lc("ecm-disenrollment-reason", "unable-to-connect", "Provider unable to connect with the member after multiple attempts"))],

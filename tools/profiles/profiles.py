@@ -32,7 +32,7 @@ profile("hh-program-enrollment", "ProgramEnrollment", "Program enrollment", "Epi
   [el("EpisodeOfCare", constraint=[
       inv("hh-enr-1", "An ECM enrollment names at least one population of focus.", f"type.coding.exists(code = 'ecm') implies extension('{X_POF}').exists()", "warning"),
       inv("hh-enr-2", "A disenrollment reason is recorded only on an enrollment that ended (status finished or cancelled).", f"extension('{X_DISENROLL}').exists() implies (status = 'finished' or status = 'cancelled')")]),
-   ext_slice("EpisodeOfCare", "leadEntity", X_LE, 1, "1"),
+   ext_slice("EpisodeOfCare", "responsiblePlan", X_LE, 1, "1"),
    ext_slice("EpisodeOfCare", "authorizationPeriod", X_AUTH),
    ext_slice("EpisodeOfCare", "populationOfFocus", X_POF, 0, "*"),
    ext_slice("EpisodeOfCare", "disenrollmentReason", X_DISENROLL),

@@ -70,7 +70,7 @@ X_POF = extension("hh-population-of-focus", "PopulationOfFocus", "Population of 
 X_DISENROLL = extension("hh-disenrollment-reason", "DisenrollmentReason", "Disenrollment reason",
     "Why the enrollment ended (ECM: KHS policy IV.F.2); R4 EpisodeOfCare has no element for it.", ["EpisodeOfCare"], [{"code": "CodeableConcept"}],
     bind("extensible", "ecm-disenrollment-reason"))
-X_LE = extension("hh-lead-entity", "LeadEntity", "Lead Entity or managed care plan",
+X_LE = extension("hh-responsible-plan", "ResponsiblePlan", "Lead Entity or managed care plan",
     "The KanCare Lead Entity (MCO) or the Medi-Cal managed care plan responsible for the enrollment.", ["EpisodeOfCare"], ref("hh-lead-entity"))
 X_COMPLETED = extension("hh-completion-date", "CompletionDate", "Health Action Plan completion date",
     "When the Health Action Plan was completed with the member (KS-HAP-90 end evidence).", ["CarePlan"], [{"code": "dateTime"}])
