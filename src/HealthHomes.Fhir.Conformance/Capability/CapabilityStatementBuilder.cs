@@ -54,6 +54,7 @@ public static class CapabilityStatementBuilder
         {
             Type = type,
             Profile = $"http://hl7.org/fhir/StructureDefinition/{type}",
+            SupportedProfile = [.. server.SupportedProfiles.GetValueOrDefault(type) ?? []],
             Interaction = interactions.Order().Select(i => new CapabilityStatement.ResourceInteractionComponent { Code = i }).ToList(),
             Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
             ReadHistory = interactions.Contains(CapabilityStatement.TypeRestfulInteraction.Vread),

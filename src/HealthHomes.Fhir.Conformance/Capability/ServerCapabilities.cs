@@ -38,6 +38,9 @@ public sealed record ServerCapabilities
     /// <summary>_include and _revinclude are answered by search.</summary>
     public bool Includes { get; init; }
 
+    /// <summary>The profiles of each resource type the server publishes (rest.resource.supportedProfile).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SupportedProfiles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The search parameters of each resource type.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<SearchParameterFacts>> SearchParameters { get; init; }
 }

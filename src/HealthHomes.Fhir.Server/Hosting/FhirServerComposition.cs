@@ -1,3 +1,5 @@
+using HealthHomes.Fhir.Conformance.Package;
+using HealthHomes.Fhir.Server.Conformance;
 using HealthHomes.Fhir.Server.Rest;
 using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Formats;
@@ -18,11 +20,18 @@ public static class FhirServerComposition
         services.Configure<FhirServerOptions>(configuration.GetSection(FhirServerOptions.SectionName));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
 
+        // The conformance package (profiles/, embedded): a broken file stops the server here, naming the file.
+        var package = ConformancePackage.LoadEmbedded();
+        services.AddSingleton(package);
+        services.AddSingleton<ISearchParameterSource>(new PackageSearchParameterSource(package));
+
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>()
             .InitializeAsync(SearchParameterDefinitions.R4().Concat(sp.GetServices<ISearchParameterSource>().SelectMany(s => s.GetDefinitions())))
             .GetAwaiter().GetResult());
-        services.AddSingleton<IResourceStore, SqliteResourceStore>();
+        services.AddSingleton<SqliteResourceStore>();
+        services.AddSingleton<IResourceStore>(sp => new PackageProtectedStore(sp.GetRequiredService<SqliteResourceStore>(), package));
+        services.AddSingleton(sp => new ConformancePackagePublisher(package, sp.GetRequiredService<SqliteResourceStore>()));
 
         services.AddSingleton<ResourceBodyReader>();
         services.AddSingleton<HttpFhirRequests>();
@@ -58,6 +67,7 @@ public static class FhirServerComposition
     {
         // Create or migrate the database before the first request.
         app.Services.GetRequiredService<IResourceStore>();
+        app.Services.GetRequiredService<ConformancePackagePublisher>().PublishAsync(CancellationToken.None).GetAwaiter().GetResult();
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorOutcomes.WriteAsync);
         app.UseHttpLogging();

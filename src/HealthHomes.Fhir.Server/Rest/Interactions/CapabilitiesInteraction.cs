@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HealthHomes.Fhir.Conformance.Capability;
+using HealthHomes.Fhir.Conformance.Package;
 using HealthHomes.Fhir.Storage;
 using HealthHomes.Fhir.Storage.Indexing;
 using Hl7.Fhir.Model;
@@ -40,10 +41,11 @@ public sealed partial class CapabilitiesInteraction
 
     private readonly Lazy<CapabilityStatement> _statement;
 
-    public CapabilitiesInteraction(IEnumerable<EndpointDataSource> endpoints, SearchParameterRegistry registry, IOptions<FhirServerOptions> options)
+    public CapabilitiesInteraction(IEnumerable<EndpointDataSource> endpoints, SearchParameterRegistry registry, ConformancePackage package, IOptions<FhirServerOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _statement = new(() => CapabilityStatementBuilder.Build(Describe(Routes(endpoints), registry, options.Value.PublicBaseUrl)));
+        ArgumentNullException.ThrowIfNull(package);
+        _statement = new(() => CapabilityStatementBuilder.Build(Describe(Routes(endpoints), registry, options.Value.PublicBaseUrl) with { SupportedProfiles = package.ProfilesByType() }));
     }
 
     public Task<FhirResponse> CapabilitiesAsync(FhirRequest request, IResourceReader reader, CancellationToken ct)
