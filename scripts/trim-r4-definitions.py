@@ -11,7 +11,7 @@ DROP_RESOURCE = {"text", "contact", "description", "purpose", "copyright", "mapp
 DROP_ELEMENT = {"definition", "comment", "requirements", "alias", "mapping", "meaningWhenMissing",
                 "orderMeaning", "example", "isModifierReason"}
 DROP_BINDING = {"description", "extension"}
-DROP_CONCEPT = {"definition", "designation", "extension"}
+DROP_CONCEPT = {"definition", "designation", "extension", "property"}
 KEEP_ELEMENT_EXT = ("http://hl7.org/fhir/StructureDefinition/regex",
                     "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type")
 
@@ -52,6 +52,8 @@ def trim(r):
         for e in r.get("snapshot", {}).get("element", []):
             trim_element(e)
     elif r["resourceType"] == "CodeSystem":
+        r.pop("property", None)  # unused, and some 4.0.1 entries carry placeholder URIs a strict parser rejects
+        r.pop("filter", None)
         trim_concepts(r.get("concept", []))
     elif r["resourceType"] == "ValueSet":
         r.pop("expansion", None) if "compose" in r else None

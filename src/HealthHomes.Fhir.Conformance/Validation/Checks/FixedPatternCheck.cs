@@ -14,7 +14,7 @@ internal static class FixedPatternCheck
             ctx.Error(OperationOutcome.IssueType.Value, node.Path, $"Value of '{element.Path}' must be exactly {Describe(fixedValue)}.");
         }
 
-        if (element.Pattern is { } pattern && !PocoEqualityComparisons.Matches(value, pattern))
+        if (element.Pattern is { } pattern && !PatternMatcher.Matches(value, pattern))
         {
             ctx.Error(OperationOutcome.IssueType.Value, node.Path, $"Value of '{element.Path}' must match the pattern {Describe(pattern)}.");
         }

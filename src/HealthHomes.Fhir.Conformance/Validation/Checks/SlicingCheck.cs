@@ -87,7 +87,7 @@ internal static class SlicingCheck
             ElementDefinition.DiscriminatorType.Exists => values.Count > 0 == expectation.Exists,
             ElementDefinition.DiscriminatorType.Type => values.Count > 0 && values.TrueForAll(v => v.TypeName == expectation.TypeName),
             _ => values.Exists(v => expectation.IsPattern
-                ? PocoEqualityComparisons.Matches(v, expectation.Value!)
+                ? PatternMatcher.Matches(v, expectation.Value!)
                 : PocoEqualityComparisons.IsExactly(v, expectation.Value!)),
         };
     }
