@@ -1,0 +1,124 @@
+using HealthHomes.Fhir.Conformance.Validation.Plans;
+using HealthHomes.Fhir.Conformance.Validation.Terminology;
+using HealthHomes.Fhir.Conformance.Validation.Walking;
+using Hl7.Fhir.Model;
+
+namespace HealthHomes.Fhir.Conformance.Validation.Checks;
+
+/// <summary>
+/// required: a code not in the expanded ValueSet is an error. extensible: an error only for a code from one of the
+/// ValueSet's systems that is not in it. A code whose membership cannot be decided here (system not held, filter
+/// not evaluated, ValueSet not held) is information.
+/// </summary>
+internal static class BindingCheck
+{
+    private enum Verdict
+    {
+        In,
+        NotIn,
+        Undecidable,
+    }
+
+    public static void Check(ElementPlan element, Base value, NodeRef node, WalkContext ctx)
+    {
+        var binding = element.Binding!;
+        var expansion = ctx.Terminology.Expand(binding.ValueSet);
+        if (!expansion.Found)
+        {
+            ctx.Information(OperationOutcome.IssueType.NotSupported, node.Path, $"ValueSet {binding.ValueSet} bound to '{element.Path}' is not held; binding not checked.");
+            return;
+        }
+
+        switch (value)
+        {
+            case Coding coding:
+                CheckCodings(element, [coding], expansion, node, ctx);
+                break;
+            case CodeableConcept concept:
+                if (concept.Coding.Count == 0)
+                {
+                    if (binding.Strength == BindingStrength.Required)
+                    {
+                        ctx.Error(OperationOutcome.IssueType.CodeInvalid, node.Path, $"'{element.Path}' needs a coding from ValueSet {binding.ValueSet} (required binding).");
+                    }
+
+                    return;
+                }
+
+                CheckCodings(element, concept.Coding, expansion, node, ctx);
+                break;
+            case PrimitiveType { JsonValue: string code } when value is Code or FhirString or FhirUri:
+                if (!expansion.BareCodes.Contains(code))
+                {
+                    Report(element, expansion.Undecidable.Count > 0 ? Verdict.Undecidable : Verdict.NotIn, null, code, expansion, node, ctx);
+                }
+
+                break;
+            case Quantity:
+                ctx.Information(OperationOutcome.IssueType.NotSupported, node.Path, $"Binding on Quantity '{element.Path}' is not checked.");
+                break;
+        }
+    }
+
+    private static void CheckCodings(ElementPlan element, List<Coding> codings, ExpandedValueSet expansion, NodeRef node, WalkContext ctx)
+    {
+        var required = element.Binding!.Strength == BindingStrength.Required;
+        Coding? firstBad = null;
+        var undecidable = false;
+        foreach (var coding in codings)
+        {
+            var verdict = Judge(coding, expansion);
+            if (verdict == Verdict.In && required)
+            {
+                return;
+            }
+
+            if (verdict == Verdict.Undecidable)
+            {
+                undecidable = true;
+            }
+            else if (verdict == Verdict.NotIn && (required || expansion.Systems.Contains(coding.System ?? string.Empty)))
+            {
+                firstBad ??= coding;
+            }
+        }
+
+        if (required)
+        {
+            Report(element, undecidable ? Verdict.Undecidable : Verdict.NotIn, codings[0].System, codings[0].Code, expansion, node, ctx);
+        }
+        else if (firstBad is not null)
+        {
+            Report(element, Verdict.NotIn, firstBad.System, firstBad.Code, expansion, node, ctx);
+        }
+        else if (undecidable)
+        {
+            Report(element, Verdict.Undecidable, codings[0].System, codings[0].Code, expansion, node, ctx);
+        }
+    }
+
+    private static Verdict Judge(Coding coding, ExpandedValueSet expansion)
+    {
+        if (coding.System is not { } system || coding.Code is not { } code)
+        {
+            return Verdict.NotIn;
+        }
+
+        return expansion.Contains(system, code) ? Verdict.In : expansion.Undecidable.ContainsKey(system) ? Verdict.Undecidable : Verdict.NotIn;
+    }
+
+    private static void Report(ElementPlan element, Verdict verdict, string? system, string? code, ExpandedValueSet expansion, NodeRef node, WalkContext ctx)
+    {
+        var binding = element.Binding!;
+        var shown = system is null ? $"'{code}'" : $"'{system}|{code}'";
+        if (verdict == Verdict.Undecidable)
+        {
+            var why = system is not null && expansion.Undecidable.TryGetValue(system, out var reason) ? reason : string.Join("; ", expansion.Undecidable.Values.Distinct());
+            ctx.Information(OperationOutcome.IssueType.CodeInvalid, node.Path, $"Code {shown} for '{element.Path}' could not be checked against ValueSet {binding.ValueSet}: {why}.");
+            return;
+        }
+
+        ctx.Error(OperationOutcome.IssueType.CodeInvalid, node.Path,
+            $"Code {shown} for '{element.Path}' is not in ValueSet {binding.ValueSet} ({binding.Strength.ToString()!.ToLowerInvariant()} binding).");
+    }
+}
