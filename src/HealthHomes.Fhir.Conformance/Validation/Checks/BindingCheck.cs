@@ -6,9 +6,10 @@ using Hl7.Fhir.Model;
 namespace HealthHomes.Fhir.Conformance.Validation.Checks;
 
 /// <summary>
-/// required: a code not in the expanded ValueSet is an error. extensible: an error only for a code from one of the
-/// ValueSet's systems that is not in it. A code whose membership cannot be decided here (system not held, filter
-/// not evaluated, ValueSet not held) is information.
+/// required: a code not in the expanded ValueSet is an error. extensible: met by any coding in the set; an error for a
+/// code of one of the ValueSet's systems that is not a code of that system (the system is included whole, or held
+/// complete without it); a warning for another code of those systems outside the set; codes of other systems pass.
+/// A code whose membership cannot be decided here (system not held, filter not evaluated, ValueSet not held) is information.
 /// </summary>
 internal static class BindingCheck
 {
@@ -63,23 +64,30 @@ internal static class BindingCheck
     private static void CheckCodings(ElementPlan element, List<Coding> codings, ExpandedValueSet expansion, NodeRef node, WalkContext ctx)
     {
         var required = element.Binding!.Strength == BindingStrength.Required;
-        Coding? firstBad = null;
+        Coding? wrong = null, outside = null;
         var undecidable = false;
         foreach (var coding in codings)
         {
             var verdict = Judge(coding, expansion);
-            if (verdict == Verdict.In && required)
+            if (verdict == Verdict.In)
             {
-                return;
+                return; // one coding from the set meets a required or extensible binding; the others are translations
             }
 
             if (verdict == Verdict.Undecidable)
             {
                 undecidable = true;
             }
-            else if (verdict == Verdict.NotIn && (required || expansion.Systems.Contains(coding.System ?? string.Empty)))
+            else if (!required && expansion.Systems.Contains(coding.System ?? string.Empty))
             {
-                firstBad ??= coding;
+                if (expansion.WholeSystems.Contains(coding.System!) || IsNotACodeOf(coding, ctx))
+                {
+                    wrong ??= coding;
+                }
+                else
+                {
+                    outside ??= coding;
+                }
             }
         }
 
@@ -87,15 +95,29 @@ internal static class BindingCheck
         {
             Report(element, undecidable ? Verdict.Undecidable : Verdict.NotIn, codings[0].System, codings[0].Code, expansion, node, ctx);
         }
-        else if (firstBad is not null)
+        else if (wrong is not null)
         {
-            Report(element, Verdict.NotIn, firstBad.System, firstBad.Code, expansion, node, ctx);
+            Report(element, Verdict.NotIn, wrong.System, wrong.Code, expansion, node, ctx);
+        }
+        else if (outside is not null)
+        {
+            // Extensible (https://hl7.org/fhir/R4/terminologies.html#extensible): a code outside the set is allowed when no
+            // code of the set covers the concept, which only a human can judge; a warning, as HL7's own validator gives.
+            ctx.Warning(OperationOutcome.IssueType.CodeInvalid, node.Path,
+                $"Code '{outside.System}|{outside.Code}' for '{element.Path}' is not in ValueSet {element.Binding.ValueSet} (extensible binding): allowed only when none of its codes fits.");
         }
         else if (undecidable)
         {
             Report(element, Verdict.Undecidable, codings[0].System, codings[0].Code, expansion, node, ctx);
         }
     }
+
+    /// <summary>The code system is held complete and does not define the code.</summary>
+    private static bool IsNotACodeOf(Coding coding, WalkContext ctx) =>
+        ctx.Set.FindCodeSystem(coding.System!) is { Content: CodeSystemContentMode.Complete } cs && !Defines(cs.Concept, coding.Code);
+
+    private static bool Defines(List<CodeSystem.ConceptDefinitionComponent> concepts, string? code) =>
+        concepts.Any(c => c.Code == code || Defines(c.Concept, code));
 
     private static Verdict Judge(Coding coding, ExpandedValueSet expansion)
     {

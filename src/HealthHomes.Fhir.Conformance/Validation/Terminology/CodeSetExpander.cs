@@ -60,6 +60,7 @@ internal static class CodeSetExpander
             result.Codes.UnionWith(other.Codes);
             result.BareCodes.UnionWith(other.BareCodes);
             result.Systems.UnionWith(other.Systems);
+            result.WholeSystems.UnionWith(other.WholeSystems);
             foreach (var (undecidable, why) in other.Undecidable)
             {
                 result.Undecidable[undecidable] = why;
@@ -91,6 +92,7 @@ internal static class CodeSetExpander
 
         if (include.Filter.Count == 0)
         {
+            result.WholeSystems.Add(system);
             foreach (var concept in Flatten(cs.Concept))
             {
                 result.Add(system, concept.Code);

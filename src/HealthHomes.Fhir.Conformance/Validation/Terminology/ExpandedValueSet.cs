@@ -20,6 +20,9 @@ internal sealed class ExpandedValueSet
 
     public HashSet<string> Systems { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Systems included whole (every code of a held, complete code system): a code of theirs outside the set is not a code of the system.</summary>
+    public HashSet<string> WholeSystems { get; } = new(StringComparer.Ordinal);
+
     /// <summary>System -> why its codes cannot be enumerated.</summary>
     public Dictionary<string, string> Undecidable { get; } = new(StringComparer.Ordinal);
 
