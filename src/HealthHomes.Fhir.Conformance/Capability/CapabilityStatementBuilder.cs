@@ -67,6 +67,7 @@ public static class CapabilityStatementBuilder
                 ? ["*", .. parameters.Where(p => p.Type == SearchParamType.Reference).Select(p => $"{type}:{p.Name}")]
                 : [],
             SearchRevInclude = searches && server.Includes ? [.. revIncludes] : [],
+            Operation = server.Operations.Select(o => new CapabilityStatement.OperationComponent { Name = o.Name, Definition = o.Definition }).ToList(),
             SearchParam = searches
                 ? parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Definition = p.Definition, Type = p.Type }).ToList()
                 : [],

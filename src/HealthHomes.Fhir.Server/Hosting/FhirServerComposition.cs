@@ -1,9 +1,13 @@
 using HealthHomes.Fhir.Conformance.Package;
+using HealthHomes.Fhir.Conformance.Specification;
+using HealthHomes.Fhir.Conformance.Validation;
 using HealthHomes.Fhir.Server.Conformance;
+using HealthHomes.Fhir.Server.Operations;
 using HealthHomes.Fhir.Server.Rest;
 using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Server.Rest.Interactions;
+using HealthHomes.Fhir.Server.Validation;
 using HealthHomes.Fhir.Storage;
 using HealthHomes.Fhir.Storage.Indexing;
 using HealthHomes.Fhir.Storage.Sqlite;
@@ -30,8 +34,18 @@ public static class FhirServerComposition
             .InitializeAsync(SearchParameterDefinitions.R4().Concat(sp.GetServices<ISearchParameterSource>().SelectMany(s => s.GetDefinitions())))
             .GetAwaiter().GetResult());
         services.AddSingleton<SqliteResourceStore>();
-        services.AddSingleton<IResourceStore>(sp => new PackageProtectedStore(sp.GetRequiredService<SqliteResourceStore>(), package));
+        services.AddSingleton<IResourceStore>(sp => new PackageProtectedStore(
+            new CommittedDefinitionsStore(sp.GetRequiredService<SqliteResourceStore>(), sp.GetRequiredService<ProfileSource>(), sp.GetRequiredService<ILogger<ValidationDefinitions>>()),
+            package));
         services.AddSingleton(sp => new ConformancePackagePublisher(package, sp.GetRequiredService<SqliteResourceStore>()));
+
+        // Validation: base R4 + meta.profile + configured required profiles on every write, and $validate.
+        services.Configure<ValidationSettings>(configuration.GetSection(ValidationSettings.SectionName));
+        services.AddProfileValidation();
+        services.AddSingleton(sp => new ValidationDefinitions(package, sp.GetRequiredService<SqliteResourceStore>(), sp.GetRequiredService<ProfileSource>(), sp.GetRequiredService<ILogger<ValidationDefinitions>>()));
+        services.AddSingleton<WriteValidation>();
+        services.AddSingleton<ValidatingWrite>();
+        services.AddSingleton<ValidateOperation>();
 
         services.AddSingleton<ResourceBodyReader>();
         services.AddSingleton<HttpFhirRequests>();
@@ -68,6 +82,7 @@ public static class FhirServerComposition
         // Create or migrate the database before the first request.
         app.Services.GetRequiredService<IResourceStore>();
         app.Services.GetRequiredService<ConformancePackagePublisher>().PublishAsync(CancellationToken.None).GetAwaiter().GetResult();
+        app.Services.GetRequiredService<ValidationDefinitions>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorOutcomes.WriteAsync);
         app.UseHttpLogging();

@@ -97,6 +97,7 @@ public sealed partial class CapabilitiesInteraction
             ConditionalUpdate = routes.Contains(("PUT", "{}")) && searches,
             ConditionalDelete = routes.Contains(("DELETE", "{}")) && searches,
             UpdateCreate = typeInteractions.Contains(TypeInteraction.Update),
+            Operations = routes.Contains(("POST", "{}/$validate")) ? [new OperationFacts(Operations.ValidateOperation.Name, Operations.ValidateOperation.Definition)] : [],
             Includes = searches,
             SearchParameters = types.ToDictionary(
                 t => t,
