@@ -29,7 +29,7 @@ public static class FhirServerComposition
         services.AddSingleton(package);
         services.AddSingleton<ISearchParameterSource>(new PackageSearchParameterSource(package));
 
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new SqliteDatabase(DataInContentRoot(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IHostEnvironment>())));
         services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>()
             .InitializeAsync(SearchParameterDefinitions.R4().Concat(sp.GetServices<ISearchParameterSource>().SelectMany(s => s.GetDefinitions())))
             .GetAwaiter().GetResult());
@@ -91,5 +91,16 @@ public static class FhirServerComposition
         app.MapHealthChecks("/health");
         app.MapFhirRest();
         return app;
+    }
+
+    /// <summary>A relative data folder is taken from the content root (the server project's folder under `dotnet run`), not from wherever the process was started.</summary>
+    private static StorageOptions DataInContentRoot(StorageOptions options, IHostEnvironment environment)
+    {
+        if (!Path.IsPathRooted(options.DataDirectory))
+        {
+            options.DataDirectory = Path.Combine(environment.ContentRootPath, options.DataDirectory);
+        }
+
+        return options;
     }
 }
