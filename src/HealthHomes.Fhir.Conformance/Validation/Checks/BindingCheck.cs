@@ -9,7 +9,8 @@ namespace HealthHomes.Fhir.Conformance.Validation.Checks;
 /// required: a code not in the expanded ValueSet is an error. extensible: met by any coding in the set; an error for a
 /// code of one of the ValueSet's systems that is not a code of that system (the system is included whole, or held
 /// complete without it); a warning for another code of those systems outside the set; codes of other systems pass.
-/// A code whose membership cannot be decided here (system not held, filter not evaluated, ValueSet not held) is information.
+/// A code whose membership cannot be decided here (system not held, filter not evaluated, ValueSet not held, or the
+/// ValueSet imports one that is not held) is information.
 /// </summary>
 internal static class BindingCheck
 {
@@ -51,7 +52,7 @@ internal static class BindingCheck
             case PrimitiveType { JsonValue: string code } when value is Code or FhirString or FhirUri:
                 if (!expansion.BareCodes.Contains(code))
                 {
-                    Report(element, expansion.Undecidable.Count > 0 ? Verdict.Undecidable : Verdict.NotIn, null, code, expansion, node, ctx);
+                    Report(element, expansion.Undecidable.Count > 0 || expansion.Incomplete is not null ? Verdict.Undecidable : Verdict.NotIn, null, code, expansion, node, ctx);
                 }
 
                 break;
@@ -68,7 +69,7 @@ internal static class BindingCheck
         var undecidable = false;
         foreach (var coding in codings)
         {
-            var verdict = Judge(coding, expansion);
+            var verdict = Judge(coding, expansion, ctx);
             if (verdict == Verdict.In)
             {
                 return; // one coding from the set meets a required or extensible binding; the others are translations
@@ -119,14 +120,18 @@ internal static class BindingCheck
     private static bool Defines(List<CodeSystem.ConceptDefinitionComponent> concepts, string? code) =>
         concepts.Any(c => c.Code == code || Defines(c.Concept, code));
 
-    private static Verdict Judge(Coding coding, ExpandedValueSet expansion)
+    private static Verdict Judge(Coding coding, ExpandedValueSet expansion, WalkContext ctx)
     {
         if (coding.System is not { } system || coding.Code is not { } code)
         {
             return Verdict.NotIn;
         }
 
-        return expansion.Contains(system, code) ? Verdict.In : expansion.Undecidable.ContainsKey(system) ? Verdict.Undecidable : Verdict.NotIn;
+        // An imported ValueSet that is not held may hold any code, except one its (held, complete) code system does not define.
+        return expansion.Contains(system, code) ? Verdict.In
+            : expansion.Undecidable.ContainsKey(system) ? Verdict.Undecidable
+            : expansion.Incomplete is not null && !IsNotACodeOf(coding, ctx) ? Verdict.Undecidable
+            : Verdict.NotIn;
     }
 
     private static void Report(ElementPlan element, Verdict verdict, string? system, string? code, ExpandedValueSet expansion, NodeRef node, WalkContext ctx)
@@ -135,7 +140,8 @@ internal static class BindingCheck
         var shown = system is null ? $"'{code}'" : $"'{system}|{code}'";
         if (verdict == Verdict.Undecidable)
         {
-            var why = system is not null && expansion.Undecidable.TryGetValue(system, out var reason) ? reason : string.Join("; ", expansion.Undecidable.Values.Distinct());
+            var why = system is not null && expansion.Undecidable.TryGetValue(system, out var reason) ? reason
+                : expansion.Incomplete ?? string.Join("; ", expansion.Undecidable.Values.Distinct());
             ctx.Information(OperationOutcome.IssueType.CodeInvalid, node.Path, $"Code {shown} for '{element.Path}' could not be checked against ValueSet {binding.ValueSet}: {why}.");
             return;
         }

@@ -6,7 +6,8 @@ namespace HealthHomes.Fhir.Conformance.Validation.Terminology;
 /// <summary>
 /// A small ValueSet expander over a <see cref="ProfileSet"/>: compose.include by listed concepts, whole code systems,
 /// is-a / descendent-of filters on the concept hierarchy, and valueSet imports; exclude by listed concepts. Anything
-/// else marks the system undecidable, so a binding check reports information rather than a false error.
+/// else marks the system undecidable, so a binding check reports information rather than a false error; an imported
+/// ValueSet that is not held marks the whole expansion incomplete (<see cref="ExpandedValueSet.MissingImports"/>).
 /// </summary>
 internal static class CodeSetExpander
 {
@@ -57,6 +58,13 @@ internal static class CodeSetExpander
         foreach (var imported in include.ValueSet)
         {
             var other = Expand(set, Canonicals.WithoutVersion(imported ?? string.Empty), depth + 1);
+            if (!other.Found)
+            {
+                result.MissingImports.Add(imported ?? string.Empty);
+                continue;
+            }
+
+            result.MissingImports.UnionWith(other.MissingImports);
             result.Codes.UnionWith(other.Codes);
             result.BareCodes.UnionWith(other.BareCodes);
             result.Systems.UnionWith(other.Systems);

@@ -26,6 +26,17 @@ internal sealed class ExpandedValueSet
     /// <summary>System -> why its codes cannot be enumerated.</summary>
     public Dictionary<string, string> Undecidable { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// ValueSets imported by compose.include.valueSet (directly or through other imports) that are not held: their codes,
+    /// of any system, are unknown here, so a code not found in the rest of the set is undecidable, not outside it.
+    /// </summary>
+    public SortedSet<string> MissingImports { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Why a code not found in <see cref="Codes"/> may still be in the set, whatever its system; null when the set is complete.</summary>
+    public string? Incomplete => MissingImports.Count == 0 ? null : MissingImports.Count == 1
+        ? $"it includes ValueSet {MissingImports.Min}, which is not held by this server"
+        : $"it includes ValueSets {string.Join(", ", MissingImports)}, which are not held by this server";
+
     public void Add(string system, string? code)
     {
         if (code is null)
