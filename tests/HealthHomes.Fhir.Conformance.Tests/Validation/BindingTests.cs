@@ -54,4 +54,32 @@ public sealed class BindingTests(ValidatorHarness harness) : IClassFixture<Valid
         patient.Extension[0].Value = new Coding(TestProfiles.PofSystem, "er-frequent");
         AssertNoErrors(harness.Validate(patient));
     }
+    /// <summary>
+    /// ElementDefinition.type.code (uri) is bound extensible to defined-types; HL7's own snapshots put the FHIRPath system
+    /// type there for id, Extension.url and primitive values (found uploading R4's vitalsigns profile, the base of an IG's
+    /// vital-signs profiles: 5 errors, 422). A bare code outside an extensible set is a warning; required stays an error.
+    /// </summary>
+    [Fact]
+    public void Bare_code_outside_an_extensible_value_set_is_a_warning()
+    {
+        var sd = TestProfiles.Parse<StructureDefinition>("""
+            {"resourceType":"StructureDefinition","id":"with-snapshot","url":"https://test.example/StructureDefinition/with-snapshot",
+             "name":"WithSnapshot","status":"active","kind":"resource","abstract":false,"type":"Basic","derivation":"constraint",
+             "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Basic",
+             "snapshot":{"element":[
+               {"id":"Basic","path":"Basic","definition":"A basic resource.","min":0,"max":"*","base":{"path":"Basic","min":0,"max":"*"}},
+               {"id":"Basic.id","path":"Basic.id","definition":"Logical id.","min":0,"max":"1","base":{"path":"Resource.id","min":0,"max":"1"},
+                "type":[{"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type","valueUrl":"string"}],
+                         "code":"http://hl7.org/fhirpath/System.String"}]}
+             ]}}
+            """);
+        var result = harness.Validate(sd);
+        AssertNoErrors(result);
+        AssertIssue(result, Severity.Warning, IssueType.CodeInvalid, "StructureDefinition.snapshot.element[1].type[0].code", "extensible binding");
+
+        var patient = Examples.Member();
+        patient.Gender = null;
+        patient.GenderElement = new Code<AdministrativeGender> { JsonValue = "unknown-gender" };
+        AssertIssue(harness.Validate(patient), Severity.Error, IssueType.CodeInvalid, "Patient.gender", "required binding");
+    }
 }

@@ -8,7 +8,8 @@ namespace HealthHomes.Fhir.Conformance.Validation.Checks;
 /// <summary>
 /// required: a code not in the expanded ValueSet is an error. extensible: met by any coding in the set; an error for a
 /// code of one of the ValueSet's systems that is not a code of that system (the system is included whole, or held
-/// complete without it); a warning for another code of those systems outside the set; codes of other systems pass.
+/// complete without it); a warning for another code of those systems outside the set, and for a bare code (code, uri,
+/// string: no system) outside the set; codes of other systems pass.
 /// A code whose membership cannot be decided here (system not held, filter not evaluated, ValueSet not held, or the
 /// ValueSet imports one that is not held) is information.
 /// </summary>
@@ -52,7 +53,22 @@ internal static class BindingCheck
             case PrimitiveType { JsonValue: string code } when value is Code or FhirString or FhirUri:
                 if (!expansion.BareCodes.Contains(code))
                 {
-                    Report(element, expansion.Undecidable.Count > 0 || expansion.Incomplete is not null ? Verdict.Undecidable : Verdict.NotIn, null, code, expansion, node, ctx);
+                    if (expansion.Undecidable.Count > 0 || expansion.Incomplete is not null)
+                    {
+                        Report(element, Verdict.Undecidable, null, code, expansion, node, ctx);
+                    }
+                    else if (binding.Strength == BindingStrength.Extensible)
+                    {
+                        // A bare code carries no system, so it cannot be shown not to be a code of a bound system: outside an
+                        // extensible set it is allowed when none of the set's codes fits (ElementDefinition.type.code in HL7's own
+                        // snapshots holds http://hl7.org/fhirpath/System.String, outside defined-types); a warning, as for codings.
+                        ctx.Warning(OperationOutcome.IssueType.CodeInvalid, node.Path,
+                            $"Code '{code}' for '{element.Path}' is not in ValueSet {binding.ValueSet} (extensible binding): allowed only when none of its codes fits.");
+                    }
+                    else
+                    {
+                        Report(element, Verdict.NotIn, null, code, expansion, node, ctx);
+                    }
                 }
 
                 break;
