@@ -5,7 +5,8 @@ namespace HealthHomes.Fhir.Conformance.Validation.Terminology;
 
 /// <summary>
 /// A small ValueSet expander over a <see cref="ProfileSet"/>: compose.include by listed concepts, whole code systems,
-/// is-a / descendent-of filters on the concept hierarchy, and valueSet imports; exclude by listed concepts. Anything
+/// is-a / descendent-of filters on the concept hierarchy, and valueSet imports; exclude by listed concepts and by
+/// valueSet. Anything
 /// else marks the system undecidable, so a binding check reports information rather than a false error; an imported
 /// ValueSet that is not held marks the whole expansion incomplete (<see cref="ExpandedValueSet.MissingImports"/>).
 /// </summary>
@@ -44,13 +45,40 @@ internal static class CodeSetExpander
                 result.Codes.Remove(string.Concat(exclude.System, "|", concept.Code));
             }
 
-            if (exclude.Concept.Count == 0 && exclude.System is { } system)
+            foreach (var excluded in exclude.ValueSet)
+            {
+                Exclude(set, Canonicals.WithoutVersion(excluded ?? string.Empty), result, depth);
+            }
+
+            if (exclude.Concept.Count == 0 && !exclude.ValueSet.Any() && exclude.System is { } system)
             {
                 result.Undecidable[system] = "an exclude without listed concepts is not evaluated";
             }
         }
 
+        result.RebuildBareCodes();
         return result;
+    }
+
+    /// <summary>
+    /// compose.exclude.valueSet: the codes of a held, fully enumerable ValueSet are removed. When it cannot be enumerated
+    /// here, any code of the set might be excluded: membership becomes undecidable (information), never a silent pass.
+    /// </summary>
+    private static void Exclude(ProfileSet set, string url, ExpandedValueSet result, int depth)
+    {
+        var excluded = Expand(set, url, depth + 1);
+        if (excluded.Found && excluded.Incomplete is null && excluded.Undecidable.Count == 0)
+        {
+            result.Codes.ExceptWith(excluded.Codes);
+            return;
+        }
+
+        foreach (var system in result.Systems)
+        {
+            result.Undecidable[system] = $"it excludes ValueSet {url}, which cannot be enumerated by this server";
+        }
+
+        result.Codes.Clear();
     }
 
     private static void Include(ProfileSet set, ValueSet.ConceptSetComponent include, ExpandedValueSet result, int depth)

@@ -49,5 +49,15 @@ internal sealed class ExpandedValueSet
         Systems.Add(system);
     }
 
+    /// <summary>After excludes: the bare codes are those of the codes left.</summary>
+    public void RebuildBareCodes()
+    {
+        BareCodes.Clear();
+        foreach (var systemAndCode in Codes)
+        {
+            BareCodes.Add(systemAndCode[(systemAndCode.LastIndexOf('|') + 1)..]);
+        }
+    }
+
     public bool Contains(string system, string code) => Codes.Contains(string.Concat(system, "|", code));
 }
