@@ -87,7 +87,7 @@ public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSourc
                 // The write committed: a snapshot problem cannot undo it, so it is logged (and $validate shows it as an unknown profile).
                 foreach (var problem in await source.AddOrUpdateAsync(_written.Values, CancellationToken.None).ConfigureAwait(false))
                 {
-                    ValidationDefinitions.LogProblem(logger, string.Join(",", problem.Expression), problem.Diagnostics ?? "");
+                    ValidationDefinitions.LogProblem(logger, string.Join(",", problem.Expression), problem.Diagnostics ?? problem.Details?.Text ?? "");
                 }
             }
         }

@@ -36,7 +36,7 @@ public sealed partial class ValidationDefinitions(ConformancePackage package, IR
         var problems = await source.ReplaceAllAsync(definitions, ct).ConfigureAwait(false);
         foreach (var problem in problems)
         {
-            LogProblem(logger, string.Join(",", problem.Expression), problem.Diagnostics ?? "");
+            LogProblem(logger, string.Join(",", problem.Expression), problem.Diagnostics ?? problem.Details?.Text ?? "");
         }
 
         return definitions.Count - packaged;
