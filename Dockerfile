@@ -3,6 +3,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props HealthHomes.Fhir.sln ./
 COPY src/ src/
+# The conformance package is embedded into the Conformance assembly at build time.
+COPY profiles/ profiles/
 RUN dotnet publish src/HealthHomes.Fhir.Server/HealthHomes.Fhir.Server.csproj -c Release -o /app --nologo
 
 # Run: the ASP.NET Core runtime only, as a non-root user, data on a volume.

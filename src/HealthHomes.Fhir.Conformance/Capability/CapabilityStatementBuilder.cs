@@ -54,6 +54,7 @@ public static class CapabilityStatementBuilder
         {
             Type = type,
             Profile = $"http://hl7.org/fhir/StructureDefinition/{type}",
+            SupportedProfile = [.. server.SupportedProfiles.GetValueOrDefault(type) ?? []],
             Interaction = interactions.Order().Select(i => new CapabilityStatement.ResourceInteractionComponent { Code = i }).ToList(),
             Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
             ReadHistory = interactions.Contains(CapabilityStatement.TypeRestfulInteraction.Vread),
@@ -66,6 +67,7 @@ public static class CapabilityStatementBuilder
                 ? ["*", .. parameters.Where(p => p.Type == SearchParamType.Reference).Select(p => $"{type}:{p.Name}")]
                 : [],
             SearchRevInclude = searches && server.Includes ? [.. revIncludes] : [],
+            Operation = server.Operations.Select(o => new CapabilityStatement.OperationComponent { Name = o.Name, Definition = o.Definition }).ToList(),
             SearchParam = searches
                 ? parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Definition = p.Definition, Type = p.Type }).ToList()
                 : [],

@@ -38,6 +38,12 @@ public sealed record ServerCapabilities
     /// <summary>_include and _revinclude are answered by search.</summary>
     public bool Includes { get; init; }
 
+    /// <summary>Operations served on every resource type (rest.resource.operation), e.g. $validate.</summary>
+    public IReadOnlyList<OperationFacts> Operations { get; init; } = [];
+
+    /// <summary>The profiles of each resource type the server publishes (rest.resource.supportedProfile).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SupportedProfiles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The search parameters of each resource type.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<SearchParameterFacts>> SearchParameters { get; init; }
 }
@@ -45,3 +51,6 @@ public sealed record ServerCapabilities
 /// <summary>One search parameter of one resource type.</summary>
 /// <param name="Targets">For a reference parameter, the resource types it may point at (empty: any).</param>
 public sealed record SearchParameterFacts(string Name, string Definition, SearchParamType Type, IReadOnlyList<string> Targets);
+
+/// <summary>An operation by its name (without the $) and the canonical url of its OperationDefinition.</summary>
+public sealed record OperationFacts(string Name, string Definition);

@@ -1,7 +1,13 @@
+using HealthHomes.Fhir.Conformance.Package;
+using HealthHomes.Fhir.Conformance.Specification;
+using HealthHomes.Fhir.Conformance.Validation;
+using HealthHomes.Fhir.Server.Conformance;
+using HealthHomes.Fhir.Server.Operations;
 using HealthHomes.Fhir.Server.Rest;
 using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Server.Rest.Interactions;
+using HealthHomes.Fhir.Server.Validation;
 using HealthHomes.Fhir.Storage;
 using HealthHomes.Fhir.Storage.Indexing;
 using HealthHomes.Fhir.Storage.Sqlite;
@@ -18,11 +24,28 @@ public static class FhirServerComposition
         services.Configure<FhirServerOptions>(configuration.GetSection(FhirServerOptions.SectionName));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
 
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        // The conformance package (profiles/, embedded): a broken file stops the server here, naming the file.
+        var package = ConformancePackage.LoadEmbedded();
+        services.AddSingleton(package);
+        services.AddSingleton<ISearchParameterSource>(new PackageSearchParameterSource(package));
+
+        services.AddSingleton(sp => new SqliteDatabase(DataInContentRoot(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IHostEnvironment>())));
         services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>()
             .InitializeAsync(SearchParameterDefinitions.R4().Concat(sp.GetServices<ISearchParameterSource>().SelectMany(s => s.GetDefinitions())))
             .GetAwaiter().GetResult());
-        services.AddSingleton<IResourceStore, SqliteResourceStore>();
+        services.AddSingleton<SqliteResourceStore>();
+        services.AddSingleton<IResourceStore>(sp => new PackageProtectedStore(
+            new CommittedDefinitionsStore(sp.GetRequiredService<SqliteResourceStore>(), sp.GetRequiredService<ProfileSource>(), sp.GetRequiredService<ILogger<ValidationDefinitions>>()),
+            package));
+        services.AddSingleton(sp => new ConformancePackagePublisher(package, sp.GetRequiredService<SqliteResourceStore>()));
+
+        // Validation: base R4 + meta.profile + configured required profiles on every write, and $validate.
+        services.Configure<ValidationSettings>(configuration.GetSection(ValidationSettings.SectionName));
+        services.AddProfileValidation();
+        services.AddSingleton(sp => new ValidationDefinitions(package, sp.GetRequiredService<SqliteResourceStore>(), sp.GetRequiredService<ProfileSource>(), sp.GetRequiredService<ILogger<ValidationDefinitions>>()));
+        services.AddSingleton<WriteValidation>();
+        services.AddSingleton<ValidatingWrite>();
+        services.AddSingleton<ValidateOperation>();
 
         services.AddSingleton<ResourceBodyReader>();
         services.AddSingleton<HttpFhirRequests>();
@@ -58,6 +81,8 @@ public static class FhirServerComposition
     {
         // Create or migrate the database before the first request.
         app.Services.GetRequiredService<IResourceStore>();
+        app.Services.GetRequiredService<ConformancePackagePublisher>().PublishAsync(CancellationToken.None).GetAwaiter().GetResult();
+        app.Services.GetRequiredService<ValidationDefinitions>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorOutcomes.WriteAsync);
         app.UseHttpLogging();
@@ -66,5 +91,16 @@ public static class FhirServerComposition
         app.MapHealthChecks("/health");
         app.MapFhirRest();
         return app;
+    }
+
+    /// <summary>A relative data folder is taken from the content root (the server project's folder under `dotnet run`), not from wherever the process was started.</summary>
+    private static StorageOptions DataInContentRoot(StorageOptions options, IHostEnvironment environment)
+    {
+        if (!Path.IsPathRooted(options.DataDirectory))
+        {
+            options.DataDirectory = Path.Combine(environment.ContentRootPath, options.DataDirectory);
+        }
+
+        return options;
     }
 }

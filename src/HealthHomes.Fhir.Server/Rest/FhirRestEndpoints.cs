@@ -1,3 +1,4 @@
+using HealthHomes.Fhir.Server.Operations;
 using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Interactions;
 
@@ -30,6 +31,12 @@ public static class FhirRestEndpoints
             => FhirEndpoint.WriteAsync(c, r.From(c, type, id), delete.DeleteAsync)).WithName("delete");
         fhir.MapDelete("/{type}", (HttpContext c, string type, HttpFhirRequests r, DeleteInteraction delete)
             => FhirEndpoint.WriteAsync(c, r.From(c, type), delete.ConditionalDeleteAsync)).WithName("conditional-delete");
+        fhir.MapPost("/{type}/$validate", async (HttpContext c, string type, HttpFhirRequests r, ValidateOperation validate)
+            => await FhirEndpoint.ReadAsync(c, await r.WithBodyAsync(c, type), validate.ValidateAsync)).WithName("validate-type");
+        fhir.MapPost("/{type}/{id}/$validate", async (HttpContext c, string type, string id, HttpFhirRequests r, ValidateOperation validate)
+            => await FhirEndpoint.ReadAsync(c, await r.WithBodyAsync(c, type, id), validate.ValidateAsync)).WithName("validate-instance");
+        fhir.MapGet("/{type}/{id}/$validate", (HttpContext c, string type, string id, HttpFhirRequests r, ValidateOperation validate)
+            => FhirEndpoint.ReadAsync(c, r.From(c, type, id), validate.ValidateAsync)).WithName("validate-stored");
         fhir.MapGet("/{type}/{id}/_history", (HttpContext c, string type, string id, HttpFhirRequests r, HistoryInteraction history)
             => FhirEndpoint.ReadAsync(c, r.From(c, type, id), history.HistoryAsync)).WithName("history-instance");
         fhir.MapGet("/{type}/_history", (HttpContext c, string type, HttpFhirRequests r, HistoryInteraction history)

@@ -55,6 +55,26 @@ public sealed class CapabilityTests(FhirServerFactory factory) : IClassFixture<F
         Assert.Contains(CapabilityStatement.SystemRestfulInteraction.SearchSystem, rest.Interaction.Select(i => i.Code));
     }
 
+    [Theory]
+    [InlineData("Patient")]
+    [InlineData("Observation")]
+    [InlineData("Task")]
+    [InlineData("EpisodeOfCare")]
+    public async Task Every_advertised_search_parameter_is_accepted_under_strict_handling(string type)
+    {
+        var statement = await GetStatementAsync();
+        var advertised = statement.Rest[0].Resource.Single(r => r.Type == type).SearchParam;
+
+        Assert.DoesNotContain(advertised, p => p.Type == SearchParamType.Composite || p.Type == SearchParamType.Special);
+        foreach (var parameter in advertised)
+        {
+            // :missing applies to every indexed type; _id and _lastUpdated live on the resource row and are never missing.
+            var criterion = parameter.Name switch { "_id" => "_id=x", "_lastUpdated" => "_lastUpdated=ge2000", _ => $"{parameter.Name}:missing=true" };
+            using var response = await _client.SendAsync(HttpMethod.Get, $"{type}?{criterion}&_count=1", null, ("Prefer", "handling=strict"));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{type}?{parameter.Name} is advertised but answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
     [Fact]
     public async Task Every_R4_resource_type_is_listed_and_patch_is_advertised_only_with_its_format()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HealthHomes.Fhir.Conformance.Capability;
+using HealthHomes.Fhir.Conformance.Package;
 using HealthHomes.Fhir.Storage;
 using HealthHomes.Fhir.Storage.Indexing;
 using Hl7.Fhir.Model;
@@ -40,10 +41,11 @@ public sealed partial class CapabilitiesInteraction
 
     private readonly Lazy<CapabilityStatement> _statement;
 
-    public CapabilitiesInteraction(IEnumerable<EndpointDataSource> endpoints, SearchParameterRegistry registry, IOptions<FhirServerOptions> options)
+    public CapabilitiesInteraction(IEnumerable<EndpointDataSource> endpoints, SearchParameterRegistry registry, ConformancePackage package, IOptions<FhirServerOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _statement = new(() => CapabilityStatementBuilder.Build(Describe(Routes(endpoints), registry, options.Value.PublicBaseUrl)));
+        ArgumentNullException.ThrowIfNull(package);
+        _statement = new(() => CapabilityStatementBuilder.Build(Describe(Routes(endpoints), registry, options.Value.PublicBaseUrl) with { SupportedProfiles = package.ProfilesByType() }));
     }
 
     public Task<FhirResponse> CapabilitiesAsync(FhirRequest request, IResourceReader reader, CancellationToken ct)
@@ -95,13 +97,17 @@ public sealed partial class CapabilitiesInteraction
             ConditionalUpdate = routes.Contains(("PUT", "{}")) && searches,
             ConditionalDelete = routes.Contains(("DELETE", "{}")) && searches,
             UpdateCreate = typeInteractions.Contains(TypeInteraction.Update),
+            Operations = routes.Contains(("POST", "{}/$validate")) ? [new OperationFacts(Operations.ValidateOperation.Name, Operations.ValidateOperation.Definition)] : [],
             Includes = searches,
             SearchParameters = types.ToDictionary(
                 t => t,
-                t => (IReadOnlyList<SearchParameterFacts>)registry.ForType(t).Select(p => new SearchParameterFacts(p.Code, p.Url, p.Type, p.Targets)).ToList(),
+                t => (IReadOnlyList<SearchParameterFacts>)registry.ForType(t).Where(IsSearchable).Select(p => new SearchParameterFacts(p.Code, p.Url, p.Type, p.Targets)).ToList(),
                 StringComparer.Ordinal),
         };
     }
+
+    /// <summary>Composite and special parameters are not indexed, so they are not advertised; _id and _lastUpdated come from the resource row.</summary>
+    private static bool IsSearchable(SearchParameterInfo p) => p.Kind is not null || p.Code is "_id" or "_lastUpdated";
 
     [GeneratedRegex(@"\{[^}]*\}", RegexOptions.CultureInvariant)]
     private static partial Regex RouteParameter();

@@ -1,10 +1,11 @@
 using System.Net;
+using HealthHomes.Fhir.Server.Validation;
 using HealthHomes.Fhir.Storage;
 
 namespace HealthHomes.Fhir.Server.Rest.Interactions;
 
 /// <summary>create and conditional create (https://hl7.org/fhir/R4/http.html#create): the server assigns the id.</summary>
-public sealed class CreateInteraction
+public sealed class CreateInteraction(ValidatingWrite writer)
 {
     public async Task<FhirResponse> CreateAsync(FhirRequest request, IWriteSession session, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ public sealed class CreateInteraction
 
         // The spec: an id in the body of a create is ignored; the server assigns one (a transaction may have chosen it already).
         resource.Id = request.AssignedId ?? FhirIds.NewId();
-        var stored = await session.WriteAsync(resource, expectedVersion: null, ct).ConfigureAwait(false);
-        return WriteResponses.For(request, HttpStatusCode.Created, stored, $"Created {stored.ResourceType}/{stored.Id}.");
+        var (stored, issues) = await writer.WriteAsync(session, resource, expectedVersion: null, ct).ConfigureAwait(false);
+        return WriteResponses.For(request, HttpStatusCode.Created, stored, $"Created {stored.ResourceType}/{stored.Id}.", issues);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HealthHomes.Fhir.Server.Rest.Formats;
+using HealthHomes.Fhir.Server.Validation;
 using HealthHomes.Fhir.Storage;
 using Hl7.Fhir.Model;
 
@@ -11,7 +12,7 @@ namespace HealthHomes.Fhir.Server.Rest.Interactions;
 /// current version's JSON, the result is parsed as strictly as any other body (an invalid result is 422 and nothing
 /// is stored), id and the version metadata stay the server's, and If-Match guards against a concurrent change (412).
 /// </summary>
-public sealed class PatchInteraction
+public sealed class PatchInteraction(ValidatingWrite writer)
 {
     public async Task<FhirResponse> PatchAsync(FhirRequest request, IWriteSession session, CancellationToken ct)
     {
@@ -34,7 +35,7 @@ public sealed class PatchInteraction
         };
     }
 
-    private static async Task<FhirResponse> ApplyAsync(FhirRequest request, IWriteSession session, StoredResource current, CancellationToken ct)
+    private async Task<FhirResponse> ApplyAsync(FhirRequest request, IWriteSession session, StoredResource current, CancellationToken ct)
     {
         if (current.IsDeleted || current.Json is null)
         {
@@ -56,8 +57,8 @@ public sealed class PatchInteraction
         EnsureServerElementsUnchanged(original, patched, current.ResourceType);
 
         var resource = ParsePatched(patched);
-        var stored = await session.WriteAsync(resource, current.VersionId, ct).ConfigureAwait(false);
-        return WriteResponses.For(request, HttpStatusCode.OK, stored, $"Patched {stored.ResourceType}/{stored.Id} to version {stored.VersionId}.");
+        var (stored, issues) = await writer.WriteAsync(session, resource, current.VersionId, ct).ConfigureAwait(false);
+        return WriteResponses.For(request, HttpStatusCode.OK, stored, $"Patched {stored.ResourceType}/{stored.Id} to version {stored.VersionId}.", issues);
     }
 
     /// <summary>resourceType, id, meta.versionId and meta.lastUpdated belong to the server: a patch that changes them is refused.</summary>

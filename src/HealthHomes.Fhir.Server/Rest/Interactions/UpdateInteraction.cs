@@ -1,4 +1,5 @@
 using System.Net;
+using HealthHomes.Fhir.Server.Validation;
 using HealthHomes.Fhir.Storage;
 
 namespace HealthHomes.Fhir.Server.Rest.Interactions;
@@ -7,7 +8,7 @@ namespace HealthHomes.Fhir.Server.Rest.Interactions;
 /// update, update-as-create for a client-chosen id, and conditional update (https://hl7.org/fhir/R4/http.html#update).
 /// If-Match names the version the client last saw; a mismatch is 412.
 /// </summary>
-public sealed class UpdateInteraction
+public sealed class UpdateInteraction(ValidatingWrite writer)
 {
     public async Task<FhirResponse> UpdateAsync(FhirRequest request, IWriteSession session, CancellationToken ct)
     {
@@ -57,7 +58,7 @@ public sealed class UpdateInteraction
         return await WriteAsync(request, session, resource, ct).ConfigureAwait(false);
     }
 
-    private static async Task<FhirResponse> WriteAsync(FhirRequest request, IWriteSession session, Hl7.Fhir.Model.Resource resource, CancellationToken ct)
+    private async Task<FhirResponse> WriteAsync(FhirRequest request, IWriteSession session, Hl7.Fhir.Model.Resource resource, CancellationToken ct)
     {
         int? expected = null;
         if (request.IfMatch is { } ifMatch)
@@ -65,9 +66,9 @@ public sealed class UpdateInteraction
             expected = ETags.VersionOf(ifMatch) ?? throw FhirRequestException.BadRequest($"If-Match '{ifMatch}' does not name a version (expected W/\"n\").");
         }
 
-        var stored = await session.WriteAsync(resource, expected, ct).ConfigureAwait(false);
+        var (stored, issues) = await writer.WriteAsync(session, resource, expected, ct).ConfigureAwait(false);
         var created = stored.Change == ResourceChange.Create;
         return WriteResponses.For(request, created ? HttpStatusCode.Created : HttpStatusCode.OK, stored,
-            created ? $"Created {stored.ResourceType}/{stored.Id}." : $"Updated {stored.ResourceType}/{stored.Id} to version {stored.VersionId}.");
+            created ? $"Created {stored.ResourceType}/{stored.Id}." : $"Updated {stored.ResourceType}/{stored.Id} to version {stored.VersionId}.", issues);
     }
 }

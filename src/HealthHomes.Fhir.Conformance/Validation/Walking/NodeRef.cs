@@ -1,0 +1,71 @@
+using Hl7.Fhir.FhirPath;
+using Hl7.Fhir.Model;
+
+namespace HealthHomes.Fhir.Conformance.Validation.Walking;
+
+/// <summary>
+/// Where the walker is in the instance. The FHIRPath location and the SDK's <see cref="PocoNode"/> (needed only to
+/// evaluate an invariant) are built on demand, so walking a valid resource allocates little.
+/// </summary>
+internal sealed class NodeRef
+{
+    private readonly NodeRef? _parent;
+    private readonly string _name;
+    private readonly int _index;
+    private PocoNode? _node;
+    private string? _path;
+    private FhirEvaluationContext? _evaluation;
+
+    private NodeRef(NodeRef? parent, string name, int index, Base value)
+    {
+        _parent = parent;
+        _name = name;
+        _index = index;
+        Value = value;
+        ResourceScope = value is Resource || parent is null ? this : parent.ResourceScope;
+    }
+
+    public Base Value { get; }
+
+    /// <summary>The node of the resource this element belongs to (a contained or bundled resource is its own scope).</summary>
+    public NodeRef ResourceScope { get; }
+
+    public static NodeRef Root(Resource resource) => new(null, resource.TypeName, -1, resource);
+
+    /// <param name="index">The position in a repeating element, or -1 for a single one.</param>
+    public NodeRef Child(string name, int index, Base value) => new(this, name, index, value);
+
+    /// <summary>FHIRPath location, e.g. <c>Patient.name[0].family</c>.</summary>
+    public string Path => _path ??= _parent is null
+        ? _name
+        : _index < 0 ? string.Concat(_parent.Path, ".", _name) : $"{_parent.Path}.{_name}[{_index}]";
+
+    /// <summary>The location of a child that is absent (for cardinality issues).</summary>
+    public string PathOf(string childName) => string.Concat(Path, ".", childName);
+
+    public PocoNode Node => _node ??= Materialize();
+
+    public FhirEvaluationContext Evaluation => ResourceScope._evaluation ??= new FhirEvaluationContext
+    {
+        Resource = ResourceScope.Node,
+        RootResource = (_parent is null ? this : Root()).Node,
+    };
+
+    private NodeRef Root() => _parent is null ? this : _parent.Root();
+
+    private PocoNode Materialize()
+    {
+        if (_parent is null)
+        {
+            return Value.ToPocoNode();
+        }
+
+        var child = _parent.Node.Child(_name);
+        return child switch
+        {
+            PocoListNode list when _index >= 0 => list[_index],
+            PocoNode single => single,
+            _ => throw new InvalidOperationException($"{Path} is not navigable"),
+        };
+    }
+}
