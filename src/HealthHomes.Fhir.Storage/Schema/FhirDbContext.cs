@@ -74,9 +74,10 @@ public class FhirDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.Entity<ReferenceIndexRow>(e =>
         {
             e.ToTable("ReferenceIndex");
-            e.HasIndex(t => new { t.SearchParameterId, t.TargetId, t.TargetType }).HasDatabaseName("IX_ReferenceIndex_Param_Target");
-            e.HasIndex(t => new { t.TargetType, t.TargetId }).HasDatabaseName("IX_ReferenceIndex_Target");
-            e.HasIndex(t => new { t.SearchParameterId, t.Url }).HasDatabaseName("IX_ReferenceIndex_Param_Url");
+            // One target index serves parameter searches (all three equal), the compartment filter, chains and
+            // _revinclude (id and type): every extra index on this table costs each write random WAL pages.
+            e.HasIndex(t => new { t.TargetId, t.TargetType, t.SearchParameterId }).HasDatabaseName("IX_ReferenceIndex_Target_Type_Param");
+            e.HasIndex(t => new { t.SearchParameterId, t.Url }).HasDatabaseName("IX_ReferenceIndex_Param_Url_NotNull").HasFilter("Url IS NOT NULL");
             e.HasIndex(t => t.ResourceKey).HasDatabaseName("IX_ReferenceIndex_Resource");
         });
         modelBuilder.Entity<NumberIndexRow>(e =>

@@ -145,13 +145,11 @@ namespace HealthHomes.Fhir.Storage.Sqlite.Migrations
                         .HasDatabaseName("IX_ReferenceIndex_Resource");
 
                     b.HasIndex("SearchParameterId", "Url")
-                        .HasDatabaseName("IX_ReferenceIndex_Param_Url");
+                        .HasDatabaseName("IX_ReferenceIndex_Param_Url_NotNull")
+                        .HasFilter("Url IS NOT NULL");
 
-                    b.HasIndex("TargetType", "TargetId")
-                        .HasDatabaseName("IX_ReferenceIndex_Target");
-
-                    b.HasIndex("SearchParameterId", "TargetId", "TargetType")
-                        .HasDatabaseName("IX_ReferenceIndex_Param_Target");
+                    b.HasIndex("TargetId", "TargetType", "SearchParameterId")
+                        .HasDatabaseName("IX_ReferenceIndex_Target_Type_Param");
 
                     b.ToTable("ReferenceIndex", (string)null);
                 });
