@@ -1,3 +1,5 @@
+using HealthHomes.Fhir.Conformance.Specification;
+using HealthHomes.Fhir.Server.Rest;
 using HealthHomes.Fhir.Storage;
 using Hl7.Fhir.Model;
 
@@ -6,8 +8,10 @@ namespace HealthHomes.Fhir.Server.Validation;
 /// <summary>
 /// The step every create, update and patch (over HTTP or as a batch/transaction entry) writes through: the resource is
 /// validated first (errors: 422, nothing stored), then written; warnings and information travel with the result.
+/// An uploaded profile whose base definition the server does not hold is stored, with a warning that it cannot be
+/// used for validation yet (instead of staying silent until a resource claims it).
 /// </summary>
-public sealed class ValidatingWrite(WriteValidation validation)
+public sealed class ValidatingWrite(WriteValidation validation, ProfileSource profiles)
 {
     public async Task<(StoredResource Stored, IReadOnlyList<OperationOutcome.IssueComponent> Issues)> WriteAsync(
         IWriteSession session, Resource resource, int? expectedVersion, CancellationToken ct)
@@ -15,6 +19,20 @@ public sealed class ValidatingWrite(WriteValidation validation)
         ArgumentNullException.ThrowIfNull(session);
         var issues = await validation.EnsureValidAsync(resource, ct).ConfigureAwait(false);
         var stored = await session.WriteAsync(resource, expectedVersion, ct).ConfigureAwait(false);
-        return (stored, issues);
+        return (stored, UnheldBase(resource) is { } warning ? [.. issues, warning] : issues);
+    }
+
+    private OperationOutcome.IssueComponent? UnheldBase(Resource resource)
+    {
+        if (resource is not StructureDefinition { BaseDefinition: { } baseUrl, Snapshot: null } profile
+            || profiles.Current.FindStructureDefinition(baseUrl) is not null)
+        {
+            return null;
+        }
+
+        return FhirRequestException.Issue(OperationOutcome.IssueType.NotFound,
+            $"The base definition {baseUrl} is not held by this server, so {profile.Url} cannot be used for validation yet: "
+            + "upload its base first. Until then a resource claiming it gets an unknown-profile warning.",
+            "StructureDefinition.baseDefinition", OperationOutcome.IssueSeverity.Warning);
     }
 }

@@ -50,6 +50,24 @@ public sealed class UploadedProfileTests(FhirServerFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_profile_whose_base_is_not_held_is_stored_with_a_warning_that_it_cannot_be_used_yet()
+    {
+        var id = "orphan-" + NewId();
+        var json = $$$"""
+            {"resourceType":"StructureDefinition","id":"{{{id}}}","url":"{{{Base}}}/StructureDefinition/{{{id}}}","name":"Orphan","status":"active",
+             "kind":"resource","abstract":false,"type":"Task","derivation":"constraint",
+             "baseDefinition":"{{{Base}}}/StructureDefinition/never-uploaded",
+             "differential":{"element":[{"id":"Task.owner","path":"Task.owner","min":1}]}}
+            """;
+
+        var orphan = await WriteAsync(json, HttpStatusCode.Created, "StructureDefinition");
+        var held = await WriteAsync(OwnedAttempt("owned-" + NewId()), HttpStatusCode.Created, "StructureDefinition");
+
+        Assert.True(HasIssue(orphan, Severity.Warning, "StructureDefinition.baseDefinition", "never-uploaded"), Describe(orphan));
+        Assert.False(HasIssue(held, Severity.Warning, "StructureDefinition.baseDefinition", "not held"), Describe(held));
+    }
+
+    [Fact]
     public async Task Value_set_and_code_system_apply_change_and_stop()
     {
         var id = "program-" + NewId();
