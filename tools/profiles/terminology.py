@@ -21,7 +21,16 @@ cs("hh-task-code", "TaskCode", "Care management task codes",
    "What a program Task records (Task.code).",
    [("outreach-attempt", "Outreach attempt", "One attempt to reach a member (phone, mail, in person...), documented with when, how, where and the outcome (KS-OUT-DOC, ECM-OUT-2X)."),
     ("checklist-step", "Outreach checklist step", "One step of a KanCare outreach checklist carried out (mailing sent, database checked...)."),
-    ("referral", "Closed-loop referral", "A referral tracked to loop closure (Gravity SDOH Clinical Care Task for referral management style; ECM-CLR).")])
+    ("referral", "Closed-loop referral", "A referral tracked to loop closure (Gravity SDOH Clinical Care Task for referral management style; ECM-CLR)."),
+    ("ecm-eligibility-review", "ECM eligibility review", "A referral for ECM received by the plan (authoredOn = received; priority urgent/asap = expedited) and decided (status completed = authorized, rejected = denied; executionPeriod.end = decision); ECM-ELIG-5BD, ECM-ELIG-72H."),
+    ("ecm-provider-change", "ECM provider or Lead Care Manager change request", "A member's request to change ECM Provider or Lead Care Manager (authoredOn = request; completed with executionPeriod.end when the new assignment is made); ECM-CHANGE-30D."),
+    ("prior-ecm-notification", "Prior-plan ECM notification", "The plan's data feed showed ECM HCPCS codes from another plan in the prior 90 days (authoredOn = notification received); ECM-PRIOR-90.")])
+
+cs("hh-notification-type", "NotificationType", "Program notifications",
+   "Written notifications a program requires (Communication.category).",
+   [("pcp-assignment-notification", "PCP notified of ECM assignment", "Written notice of the member's ECM assignment to the PCP and key providers (ECM-PCP-10BD)."),
+    ("provider-assignment-notification", "ECM Provider notified of new assignment", "The ECM Provider received the member on its list of new assignments (ECM-NOTIFY-WEEKLY; starts ECM-OUT-30D and ECM-OUT-2X)."),
+    ("provider-change-notification", "Provider notified of an ECM Provider change", "Written notice of a change of ECM Provider or Lead Care Manager to the former or new provider (ECM-CHANGE-30D).")])
 
 cs("hh-task-parameter", "TaskParameterType", "Task input and output types",
    "Types of Task.input and Task.output used to slice the program Task profiles.",

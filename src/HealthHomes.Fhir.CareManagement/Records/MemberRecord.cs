@@ -1,0 +1,77 @@
+using Hl7.Fhir.Model;
+using FhirTask = Hl7.Fhir.Model.Task;
+
+namespace HealthHomes.Fhir.CareManagement.Records;
+
+/// <summary>
+/// Everything the rules read about one member, as the store holds it now: the Patient and the current versions of the
+/// resources in their compartment that the programs use, plus the Organizations they point to. The caller (the
+/// server's loader, or a test) fills it; the rules never fetch anything.
+/// </summary>
+public sealed class MemberRecord
+{
+    public required Patient Patient { get; init; }
+
+    public IReadOnlyList<EpisodeOfCare> Episodes { get; init; } = [];
+
+    public IReadOnlyList<CarePlan> CarePlans { get; init; } = [];
+
+    public IReadOnlyList<CareTeam> CareTeams { get; init; } = [];
+
+    /// <summary>Outreach attempts, checklist steps, referral Tasks, eligibility reviews, change requests...</summary>
+    public IReadOnlyList<FhirTask> Tasks { get; init; } = [];
+
+    public IReadOnlyList<Communication> Communications { get; init; } = [];
+
+    public IReadOnlyList<Encounter> Encounters { get; init; } = [];
+
+    public IReadOnlyList<Consent> Consents { get; init; } = [];
+
+    public IReadOnlyList<ServiceRequest> ServiceRequests { get; init; } = [];
+
+    /// <summary>Organizations referenced by the enrollments and referrals (HHP, ECM Provider, plan), by "Organization/id".</summary>
+    public IReadOnlyDictionary<string, Organization> Organizations { get; init; } = new Dictionary<string, Organization>();
+
+    /// <summary>
+    /// Earlier versions of referral Tasks (oldest first, current last), by Task id, for when a referral was first
+    /// answered (ECM-CLR). Empty when the caller did not load history.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FhirTask>> TaskHistory { get; init; } = new Dictionary<string, IReadOnlyList<FhirTask>>();
+
+    public string PatientReference => "Patient/" + Patient.Id;
+
+    /// <summary>The member's enrollments (EpisodeOfCare with a known program), oldest first.</summary>
+    public IReadOnlyList<Enrollment> Enrollments() =>
+        [.. Episodes.Select(Enrollment.From).OfType<Enrollment>().OrderBy(e => e.Start)];
+
+    /// <summary>Does a record belong to an enrollment: its hh-enrollment extension names it, or it names none and the member has only that enrollment in the program.</summary>
+    public bool BelongsTo(DomainResource resource, Enrollment enrollment)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(enrollment);
+        return resource.EnrollmentId() is { } id
+            ? id == enrollment.Id
+            : Enrollments().Count(e => e.Program == enrollment.Program) == 1;
+    }
+
+    /// <summary>The enrollment's outreach attempts that were made, in time order.</summary>
+    public IReadOnlyList<OutreachAttempt> AttemptsOf(Enrollment enrollment)
+    {
+        ArgumentNullException.ThrowIfNull(enrollment);
+        return [.. Tasks.Where(t => BelongsTo(t, enrollment))
+            .Select(t => OutreachAttempt.From(t, enrollment.Program.TimeZone))
+            .OfType<OutreachAttempt>()
+            .Where(a => a.WasMade)
+            .OrderBy(a => a.When)];
+    }
+
+    /// <summary>The enrollment's checklist step records, in time order.</summary>
+    public IReadOnlyList<ChecklistStepRecord> ChecklistStepsOf(Enrollment enrollment)
+    {
+        ArgumentNullException.ThrowIfNull(enrollment);
+        return [.. Tasks.Where(t => BelongsTo(t, enrollment))
+            .Select(t => ChecklistStepRecord.From(t, enrollment.Program.TimeZone))
+            .OfType<ChecklistStepRecord>()
+            .OrderBy(s => s.When)];
+    }
+}
