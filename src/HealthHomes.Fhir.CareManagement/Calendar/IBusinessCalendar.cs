@@ -1,0 +1,16 @@
+namespace HealthHomes.Fhir.CareManagement.Calendar;
+
+/// <summary>
+/// A program's working days: Monday-Friday minus its observed holidays (federal plus the state's; DOMAIN.md 1b.2).
+/// Counting convention (DOMAIN-REFERENCE 6.3.3): day 0 is the start event's local date even when it is not a working
+/// day; the N-th working day after it is the last on-time date.
+/// </summary>
+public interface IBusinessCalendar
+{
+    bool IsHoliday(DateOnly day);
+
+    bool IsBusinessDay(DateOnly day);
+
+    /// <summary>The <paramref name="businessDays"/>-th business day after <paramref name="day0"/>.</summary>
+    DateOnly AddBusinessDays(DateOnly day0, int businessDays);
+}

@@ -1,0 +1,63 @@
+using HealthHomes.Fhir.CareManagement.Calendar;
+
+namespace HealthHomes.Fhir.CareManagement.Deadlines;
+
+/// <summary>What every rule is evaluated with: the "as of" instant (no hidden clock), the settings, and per program its clock and working-day calendar.</summary>
+public sealed class DeadlineContext(DateTimeOffset asOf, CareManagementSettings settings, Func<CareProgram, IBusinessCalendar> calendars)
+{
+    public DateTimeOffset AsOf { get; } = asOf;
+
+    public CareManagementSettings Settings { get; } = settings;
+
+    public IBusinessCalendar CalendarFor(CareProgram program) => calendars(program);
+
+    public static ProgramClock ClockFor(CareProgram program) => ProgramClock.For(program);
+
+    /// <summary>
+    /// Judges one rule instance: met when the end evidence is on or before the due instant, met-late when after it;
+    /// without end evidence, missed once the due instant has passed as of <see cref="AsOf"/>, at-risk when due within
+    /// <see cref="CareManagementSettings.AtRiskDays"/> local days, else pending. Days remaining count local dates in the
+    /// program's zone (negative when overdue); the due instant is given in the program's offset.
+    /// </summary>
+    public DeadlineResult Judge(
+        CareProgram program,
+        IReadOnlyList<string> rules,
+        string subject,
+        DateTimeOffset start,
+        DateTimeOffset due,
+        DateTimeOffset? completed,
+        IReadOnlyList<string> startEvidence,
+        IReadOnlyList<string> endEvidence,
+        RuleSeverity severity,
+        string? explanation = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var clock = ClockFor(program);
+        var localDue = clock.Local(due);
+        if (completed is { } done && done <= AsOf)
+        {
+            var state = done <= due ? ComplianceState.Met : ComplianceState.MetLate;
+            return new DeadlineResult(rules, subject, state, clock.Local(start), localDue, clock.Local(done), startEvidence, endEvidence, severity, null, explanation);
+        }
+
+        var daysRemaining = ProgramClock.DaysBetween(clock.LocalDate(AsOf), clock.LocalDate(due));
+        var pendingState = AsOf > due ? ComplianceState.Missed
+            : daysRemaining <= Settings.AtRiskDays ? ComplianceState.AtRisk
+            : ComplianceState.Pending;
+        return new DeadlineResult(rules, subject, pendingState, clock.Local(start), localDue, null, startEvidence, [], severity, daysRemaining, explanation);
+    }
+
+    /// <summary>A rule that does not apply to this subject (e.g. no discharge on record), with why.</summary>
+    public static DeadlineResult NotApplicable(IReadOnlyList<string> rules, string subject, RuleSeverity severity, string explanation) =>
+        new(rules, subject, ComplianceState.NotApplicable, null, null, null, [], [], severity, null, explanation);
+}
+
+/// <summary>One DOMAIN.md rule (or a pair of rules bounding one deadline), evaluated for one enrollment.</summary>
+public interface IDeadlineRule
+{
+    /// <summary>The rule IDs this class implements.</summary>
+    IReadOnlyList<string> RuleIds { get; }
+
+    /// <summary>The rule instances for this member's enrollment as of <see cref="DeadlineContext.AsOf"/> (none when the program is not the rule's).</summary>
+    IEnumerable<DeadlineResult> Evaluate(Records.MemberRecord record, Records.Enrollment enrollment, DeadlineContext context);
+}
