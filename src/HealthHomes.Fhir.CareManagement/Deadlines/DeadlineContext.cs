@@ -52,12 +52,15 @@ public sealed class DeadlineContext(DateTimeOffset asOf, CareManagementSettings 
         new(rules, subject, ComplianceState.NotApplicable, null, null, null, [], [], severity, null, explanation);
 }
 
-/// <summary>One DOMAIN.md rule (or a pair of rules bounding one deadline), evaluated for one enrollment.</summary>
+/// <summary>
+/// One DOMAIN.md rule (or a pair of rules bounding one deadline), evaluated over one member's record: the rule finds
+/// its own clock starts (an enrollment, a discharge, a referral...) and returns one result per rule instance.
+/// </summary>
 public interface IDeadlineRule
 {
     /// <summary>The rule IDs this class implements.</summary>
     IReadOnlyList<string> RuleIds { get; }
 
-    /// <summary>The rule instances for this member's enrollment as of <see cref="DeadlineContext.AsOf"/> (none when the program is not the rule's).</summary>
-    IEnumerable<DeadlineResult> Evaluate(Records.MemberRecord record, Records.Enrollment enrollment, DeadlineContext context);
+    /// <summary>The rule instances in this member's record as of <see cref="DeadlineContext.AsOf"/> (none when nothing starts its clock).</summary>
+    IEnumerable<DeadlineResult> Evaluate(Records.MemberRecord record, DeadlineContext context);
 }
