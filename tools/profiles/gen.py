@@ -4,4 +4,6 @@ if os.path.isdir(OUT):
     for f in os.listdir(OUT):
         if f.endswith(".json"): os.remove(os.path.join(OUT, f))
 terminology.build(); profiles.build()
+import operations; operations.build()
 import examples; examples.build()
+import scenarios; scenarios.build()

@@ -1,0 +1,78 @@
+"""OperationDefinitions of the program operations (issue 4 output contract). Each lists its parameters; the server
+rejects names it does not declare. A part list stands for a parameter made of parts."""
+from common import *
+
+def p(name, use, mn, mx, type_=None, doc="", parts=None, search=None):
+    j = {"name": name, "use": use, "min": mn, "max": str(mx)}
+    if doc: j["documentation"] = doc
+    if type_: j["type"] = type_
+    if search: j["searchType"] = search
+    if parts: j["part"] = parts
+    return j
+
+AS_OF = p("asOf", "in", 0, 1, "dateTime", "The instant to evaluate at (default: now). A date alone is the start of that day, UTC.")
+PROGRAM = p("program", "in", 0, 1, "code", "ks-hh | ecm (hh-program). Default: the member's active enrollment, else the latest.")
+AT_RISK = p("atRiskDays", "in", 0, 1, "integer", "A pending rule instance due within this many days is at-risk (default 7, configuration CareManagement:AtRiskDays).")
+
+def result_parts(name, doc):
+    return p(name, "out", 0, "*", doc=doc, parts=[
+        p("rule", "out", 1, "*", "code", "The DOMAIN.md rule ID(s); two when two rules bound one deadline (the earlier due is reported)."),
+        p("subject", "out", 1, 1, "Reference", "The member (Patient) or Organization the instance is about."),
+        p("state", "out", 1, 1, "code", "met | met-late | missed | pending | at-risk | not-applicable"),
+        p("start", "out", 0, 1, "dateTime", "When the clock started."),
+        p("due", "out", 0, 1, "dateTime", "The due instant, in the program's time zone offset."),
+        p("completed", "out", 0, 1, "dateTime", "When the end evidence happened (met, met-late)."),
+        p("startEvidence", "out", 0, "*", "Reference", "The records that started the clock."),
+        p("endEvidence", "out", 0, "*", "Reference", "The records that met the rule."),
+        p("severity", "out", 1, 1, "code", "error (a must/within/will rule) | warning (recommended/should/targeted)."),
+        p("daysRemaining", "out", 0, 1, "integer", "Local days from asOf to the due date; negative when overdue."),
+        p("explanation", "out", 0, 1, "string", "Why, in words.")])
+
+def op(id_, code, title, desc, resources, system, type_, instance, params):
+    o = header("OperationDefinition", id_, pascal(id_), title, desc)
+    o.update({"kind": "operation", "affectsState": False, "code": code, "resource": resources,
+              "system": system, "type": type_, "instance": instance, "parameter": params})
+    return o
+
+OPS = [
+    op("hh-engagement-status", "engagement-status", "Engagement status of a member",
+       "Where outreach to a member stands in one program enrollment (DOMAIN.md section 2), derived from the record as of asOf, with the records that decided it: the KanCare checklist that applies now and each step done or outstanding, the next recommended action and when it is due, attempt counts by modality, time-of-day bucket and weekday, ECM-OUT-2X, whether the member may be removed from the panel (KS-PANEL) and one-time outreach payment eligibility (KS-PAY). GET or POST on Patient/[id]. Not enrolled in the program: 422.",
+       ["Patient"], False, False, True,
+       [PROGRAM, AS_OF, AT_RISK,
+        p("program", "out", 1, 1, "code", "ks-hh | ecm"),
+        p("enrollment", "out", 1, 1, "Reference", "The EpisodeOfCare evaluated."),
+        p("asOf", "out", 1, 1, "dateTime", "The instant evaluated at."),
+        p("status", "out", 1, 1, "code", "not-outreached | outreach-in-progress | contact-info-invalid | unable-to-reach | contacted-not-engaged | engaged | declined | disenrolled"),
+        p("statusReason", "out", 1, 1, "string", "Why the record gives this status."),
+        p("checklist", "out", 0, 1, "code", "checklist-1 .. checklist-4 (KanCare only), when one applies."),
+        p("step", "out", 0, "*", doc="Each step of the checklist that applies.", parts=[
+            p("code", "out", 1, 1, "code", "hh-checklist-step code."), p("done", "out", 1, 1, "boolean"),
+            p("evidence", "out", 0, "*", "Reference", "The records that did the step."), p("rule", "out", 0, 1, "code", "KS-CL1 | KS-CL2 | KS-CL3-7D | KS-CL3-ALT | KS-CL4")]),
+        p("nextAction", "out", 0, 1, doc="The next recommended action.", parts=[
+            p("code", "out", 1, 1, "code"), p("due", "out", 0, 1, "dateTime"), p("rule", "out", 0, 1, "code"), p("explanation", "out", 1, 1, "string")]),
+        p("attempts", "out", 1, 1, doc="Attempts made in the enrollment: total, and counts by modality, timeOfDay (early-morning, daytime, evening) and weekday.", parts=[
+            p("total", "out", 1, 1, "integer"),
+            p("modality", "out", 0, "*", parts=[p("code", "out", 1, 1, "code"), p("count", "out", 1, 1, "integer")]),
+            p("timeOfDay", "out", 0, "*", parts=[p("code", "out", 1, 1, "code"), p("count", "out", 1, 1, "integer")]),
+            p("weekday", "out", 0, "*", parts=[p("code", "out", 1, 1, "code"), p("count", "out", 1, 1, "integer")])]),
+        result_parts("outreachTwice", "ECM only: the ECM-OUT-2X rule instance (two attempts within 30 days on different weekdays and at different times of day)."),
+        p("panelRemovalAllowed", "out", 1, 1, "boolean", "KS-PANEL: a refusal or discharge record allows removal from the panel."),
+        p("panelRemoval", "out", 1, 1, doc="KS-PANEL with its evidence.", parts=[p("rule", "out", 1, 1, "code"), p("allowed", "out", 1, 1, "boolean"), p("evidence", "out", 0, "*", "Reference")]),
+        p("outreachPaymentEligible", "out", 1, 1, "boolean", "KS-PAY: no contact made and documented attempts exist (once per enrollment)."),
+        p("outreachPayment", "out", 1, 1, doc="KS-PAY with its reason.", parts=[p("rule", "out", 1, 1, "code"), p("eligible", "out", 1, 1, "boolean"), p("reason", "out", 1, 1, "string")]),
+        p("evidence", "out", 0, "*", "Reference", "The records that decided the status.")]),
+    op("hh-deadline-compliance", "deadline-compliance", "Program deadline compliance",
+       "Every rule instance of DOMAIN.md section 1 in a member's record: rule ID(s), clock-start evidence, due instant (calendar days, business days with the program's holidays, hours or months, in the program's time zone), end evidence and the state as of asOf (met, met-late, missed, pending, at-risk = pending and due within atRiskDays, not-applicable).",
+       ["Patient"], False, False, True,
+       [PROGRAM, AS_OF, AT_RISK,
+        p("rule", "in", 0, "*", "code", "Only these rule IDs (repeat or comma-separate)."),
+        p("state", "in", 0, "*", "code", "Only instances in these states (repeat or comma-separate)."),
+        p("dueFrom", "in", 0, 1, "dateTime", "Only instances due at or after this instant."),
+        p("dueTo", "in", 0, 1, "dateTime", "Only instances due at or before this instant."),
+        p("asOf", "out", 1, 1, "dateTime", "The instant evaluated at."),
+        result_parts("result", "One per rule instance.")]),
+]
+
+def build():
+    for o in OPS:
+        write(OUT, f"OperationDefinition-{o['id']}.json", o)
