@@ -9,6 +9,14 @@ public sealed class CareManagementSettings
     /// <summary>ECM-CLR: business days a receiving provider has to first answer a referral (DOMAIN.md 1b.10: default 10).</summary>
     public int ReferralResponseBusinessDays { get; set; } = 10;
 
+    /// <summary>
+    /// ECM-ASSIGN-10BD step 4 (KHS policy D): the plan's default ECM Provider, as "Organization/id", used when neither the
+    /// member's preference, the member's PCP nor a serving specialty mental health / SUD provider is a contracted ECM
+    /// Provider. It must itself be in the directory passed to the assignment and contracted as of the assignment date;
+    /// null or empty means no default (the assignment then fails with no-eligible-provider).
+    /// </summary>
+    public string? DefaultEcmProvider { get; set; }
+
     /// <summary>Extra holidays per jurisdiction ("Kansas", "California", "Federal"), as yyyy-MM-dd observed dates.</summary>
     public Dictionary<string, List<string>> AddedHolidays { get; init; } = [];
 

@@ -180,7 +180,9 @@ cs("hh-organization-role", "OrganizationRole", "Program organization roles",
    [("lead-entity", "Lead Entity (LE/MCO)", "KanCare managed care organization acting as Health Home Lead Entity."),
     ("managed-care-plan", "Medi-Cal managed care plan", "CalAIM managed care plan (e.g. Kern Health Systems) authorizing ECM."),
     ("health-home-partner", "Health Home Partner (HHP)", "Community provider contracted by a Lead Entity to deliver Health Home services."),
-    ("ecm-provider", "ECM Provider", "Provider contracted by a managed care plan to deliver Enhanced Care Management.")])
+    ("ecm-provider", "ECM Provider", "Provider contracted by a managed care plan to deliver Enhanced Care Management."),
+    ("specialty-mental-health-provider", "Specialty mental health provider", "County-contracted Specialty Mental Health Services (SMHS) provider serving members with serious mental illness (KHS policy D.5; ECM-ASSIGN-10BD step 3)."),
+    ("sud-provider", "Substance use disorder provider", "Drug Medi-Cal (DMC) / DMC Organized Delivery System (DMC-ODS) substance use disorder provider (KHS policy D.5; ECM-ASSIGN-10BD step 3).")])
 
 cs("hh-careplan-category", "CarePlanCategory", "Program care plan categories",
    "Care plan categories of the programs (CarePlan.category).",
