@@ -51,7 +51,7 @@ public sealed record ReferralViolation(string Code, string Message, string Expre
 /// requested       accepted, rejected, cancelled
 /// accepted        in-progress, on-hold, cancelled, failed, completed
 /// in-progress     on-hold, completed, failed, cancelled
-/// on-hold         in-progress
+/// on-hold         in-progress, cancelled, failed (a paused referral can be called off; FHIR Task allows it)
 /// completed, rejected, cancelled, failed    (terminal) entered-in-error only
 /// entered-in-error                          (terminal) nothing
 /// any             entered-in-error; itself (an update that keeps the status)
@@ -69,7 +69,7 @@ public static class ReferralWorkflow
         [TaskStatus.Requested] = [TaskStatus.Accepted, TaskStatus.Rejected, TaskStatus.Cancelled],
         [TaskStatus.Accepted] = [TaskStatus.InProgress, TaskStatus.OnHold, TaskStatus.Cancelled, TaskStatus.Failed, TaskStatus.Completed],
         [TaskStatus.InProgress] = [TaskStatus.OnHold, TaskStatus.Completed, TaskStatus.Failed, TaskStatus.Cancelled],
-        [TaskStatus.OnHold] = [TaskStatus.InProgress],
+        [TaskStatus.OnHold] = [TaskStatus.InProgress, TaskStatus.Cancelled, TaskStatus.Failed],
     };
 
     public static bool IsReferral(FhirTask task)

@@ -37,6 +37,8 @@ public sealed class ReferralWorkflowTests
         { TaskStatus.Accepted, TaskStatus.Completed },
         { TaskStatus.InProgress, TaskStatus.OnHold },
         { TaskStatus.OnHold, TaskStatus.InProgress },
+        { TaskStatus.OnHold, TaskStatus.Cancelled },
+        { TaskStatus.OnHold, TaskStatus.Failed },
         { TaskStatus.InProgress, TaskStatus.Completed },
         { TaskStatus.Completed, TaskStatus.EnteredInError },
         { TaskStatus.Requested, TaskStatus.EnteredInError },
