@@ -9,6 +9,15 @@ public sealed class CareManagementSettings
     /// <summary>ECM-CLR: business days a receiving provider has to first answer a referral (DOMAIN.md 1b.10: default 10).</summary>
     public int ReferralResponseBusinessDays { get; set; } = 10;
 
+    /// <summary>
+    /// ECM engagement status: the fewest outreach attempts before a member without contact counts as unable-to-reach
+    /// (default 3). The Kern policy (IV.E.6.d) requires two attempts within 30 days at different times of day and on
+    /// different weekdays, and lists "not able to connect with the member after multiple attempts" as a disenrollment
+    /// reason (IV.F.2.d) without a number: this is that number, per plan. Exhausted also needs the ECM-OUT-2X pattern
+    /// and at least 30 days since the first attempt (see <c>Engagement.UnableToReach</c>).
+    /// </summary>
+    public int UnableToReachMinimumAttempts { get; set; } = 3;
+
     /// <summary>Extra holidays per jurisdiction ("Kansas", "California", "Federal"), as yyyy-MM-dd observed dates.</summary>
     public Dictionary<string, List<string>> AddedHolidays { get; init; } = [];
 
