@@ -76,6 +76,19 @@ public sealed class EngagementStatusTests
         Assert.Equal(EngagementStatus.ContactInfoInvalid, builder.Assess("2026-02-10 12:00").Status);
     }
 
+    [Theory]
+    [InlineData("2026-02-11", "2026-02-11 12:00", EngagementStatus.OutreachInProgress)]          // newer phone on the Patient: corrected
+    [InlineData("2026-02-11", "2026-02-10 23:59", EngagementStatus.ContactInfoInvalid)]          // its period starts after asOf
+    [InlineData("2026-02-09", "2026-02-11 12:00", EngagementStatus.ContactInfoInvalid)]          // older than the failed call
+    [InlineData("2026-02-10T10:30:00-06:00", "2026-02-11 12:00", EngagementStatus.OutreachInProgress)]
+    [InlineData("2026-02-10T09:30:00-06:00", "2026-02-11 12:00", EngagementStatus.ContactInfoInvalid)]
+    public void ContactInfoInvalid_until_a_newer_phone_is_on_the_Patient(string phoneStart, string asOf, EngagementStatus expected)
+    {
+        var builder = OutreachRecordBuilder.KsHh().Attempt("2026-02-10 10:00", "wrong-number").NewPhone("316-555-0123", phoneStart);
+
+        Assert.Equal(expected, builder.Assess(asOf).Status);
+    }
+
     [Fact]
     public void ContactedNotEngaged_after_reaching_the_member_checklist_4()
     {

@@ -85,6 +85,33 @@ public sealed class OutreachSequenceTests
         Assert.Equal("contact-pharmacy-or-provider", result.NextAction!.Code);
     }
 
+    [Theory]
+    [InlineData("2026-02-12 23:59", EngagementStatus.OutreachInProgress)] // day 7
+    [InlineData("2026-02-13 00:00", EngagementStatus.UnableToReach)]      // day 8
+    public void Ks_unable_to_reach_only_more_than_7_days_after_the_first_failed_attempt(string asOf, EngagementStatus expected)
+    {
+        var builder = OutreachRecordBuilder.KsHh("2026-02-02")
+            .Attempt("2026-02-05 10:00", "no-answer")
+            .Attempt("2026-02-06 10:00", null, modality: "mail")
+            .Attempt("2026-02-06 11:00", null, modality: "alternate-database-lookup")
+            .Attempt("2026-02-06 12:00", null, modality: "pharmacy-or-provider-contact");
+
+        Assert.Equal(expected, builder.Assess(asOf).Status);
+    }
+
+    [Theory]
+    [InlineData("2026-02-12 10:00", true)]  // day 7 after the failed call
+    [InlineData("2026-02-13 10:00", false)] // day 8
+    public void Follow_up_call_step_done_by_a_call_within_7_days_of_the_failed_one_KS_CL3_7D(string followUp, bool done)
+    {
+        var result = OutreachRecordBuilder.KsHh("2026-02-02")
+            .Attempt("2026-02-05 10:00", "no-answer")
+            .Attempt(followUp, "no-answer")
+            .Assess("2026-02-13 12:00");
+
+        Assert.Equal(done, result.Steps.Single(s => s.Code == "follow-up-call-7d").Done);
+    }
+
     [Fact]
     public void Ecm_unable_to_reach_at_day_30_after_first_attempt_not_day_29()
     {
