@@ -17,6 +17,15 @@ public sealed class CareManagementSettings
     /// </summary>
     public string? DefaultEcmProvider { get; set; }
 
+    /// <summary>
+    /// ECM engagement status: the fewest outreach attempts before a member without contact counts as unable-to-reach
+    /// (default 3). The Kern policy (IV.E.6.d) requires two attempts within 30 days at different times of day and on
+    /// different weekdays, and lists "not able to connect with the member after multiple attempts" as a disenrollment
+    /// reason (IV.F.2.d) without a number: this is that number, per plan. Exhausted also needs the ECM-OUT-2X pattern
+    /// and at least 30 days since the first attempt (see <c>Engagement.UnableToReach</c>).
+    /// </summary>
+    public int UnableToReachMinimumAttempts { get; set; } = 3;
+
     /// <summary>Extra holidays per jurisdiction ("Kansas", "California", "Federal"), as yyyy-MM-dd observed dates.</summary>
     public Dictionary<string, List<string>> AddedHolidays { get; init; } = [];
 

@@ -23,7 +23,14 @@ public sealed record EngagementAssessment(
     string OutreachPaymentReason);
 
 /// <summary>A checklist step (hh-checklist-step code), done or outstanding, with the records that did it.</summary>
-public sealed record ChecklistStepState(string Code, bool Done, IReadOnlyList<string> Evidence, string? Rule);
+public sealed record ChecklistStepState(string Code, bool Done, IReadOnlyList<string> Evidence, string? Rule)
+{
+    /// <summary>
+    /// Done only when its condition arises (checklist 4: high-risk-notify-provider, opt-out-info-on-request); an
+    /// outstanding conditional step is not a gap and is never the next action.
+    /// </summary>
+    public bool Conditional { get; init; }
+}
 
 /// <summary>The next recommended action (a checklist step code, or e.g. "outreach-attempt", "callback"), when it is due and under which rule.</summary>
 public sealed record NextAction(string Code, DateTimeOffset? Due, string? Rule, string Explanation);
