@@ -31,4 +31,12 @@ public sealed class CareManagementSettings
 
     /// <summary>Shipped holidays to drop per jurisdiction, as yyyy-MM-dd observed dates.</summary>
     public Dictionary<string, List<string>> RemovedHolidays { get; init; } = [];
+
+    /// <summary>A copy with another at-risk window (an operation's atRiskDays parameter).</summary>
+    public CareManagementSettings WithAtRiskDays(int days)
+    {
+        var copy = (CareManagementSettings)MemberwiseClone();
+        copy.AtRiskDays = days;
+        return copy;
+    }
 }

@@ -8,10 +8,11 @@ namespace HealthHomes.Fhir.CareManagement.Deadlines;
 /// </summary>
 public static class DeadlineRules
 {
-    /// <summary>Every member-level rule shipped here, in DOMAIN.md table order.</summary>
+    /// <summary>Every member-level rule, in DOMAIN.md table order (the KanCare checklist rules KS-CL* included).</summary>
     public static IReadOnlyList<IDeadlineRule> All { get; } =
     [
         new HapWithin90Days(),
+        .. Checklists.ChecklistRules.All,
         new DischargeFollowUpWithin7Days(),
         new DischargeFollowUpWithin30Days(),
         new EligibilityWithin5BusinessDays(),

@@ -10,7 +10,9 @@ namespace HealthHomes.Fhir.CareManagement.Deadlines;
 /// escalate referrals that have not been responded to timely" (DOMAIN.md 1b.10: timely = settings
 /// ReferralResponseBusinessDays, default 10 California business days). Each Task with code hh-task-code#referral: start =
 /// authoredOn; met by the first status change away from requested/draft: the first version in
-/// <see cref="MemberRecord.TaskHistory"/> whose status differs, at its meta.lastUpdated; without history, Task.lastModified
+/// <see cref="MemberRecord.TaskHistory"/> whose status differs, at that version's Task.lastModified (the time the client
+/// recorded for the change; the version's meta.lastUpdated, when the server stored it, only when lastModified is absent,
+/// since back-loaded data is stored long after the fact); without history, Task.lastModified
 /// when the current status differs (an approximation, said in the explanation). The closure (completed, rejected,
 /// cancelled, failed) and its reason are reported in the explanation.
 /// </summary>
@@ -39,10 +41,10 @@ public sealed class ReferralResponseWithinBusinessDays : IDeadlineRule
             var changed = record.TaskHistory.TryGetValue(referral.Id ?? "", out var versions)
                 ? versions.FirstOrDefault(v => !IsUnanswered(v.Status))
                 : null;
-            if (changed?.Meta?.LastUpdated is { } updated)
+            if ((At(changed?.LastModified, program) ?? changed?.Meta?.LastUpdated) is { } updated)
             {
                 answered = updated;
-                how = Text($"first answered ({Code(changed.Status)}) {clock.Stamp(updated)} (version {changed.Meta.VersionId ?? "?"})");
+                how = Text($"first answered ({Code(changed!.Status)}) {clock.Stamp(updated)} (version {changed.Meta?.VersionId ?? "?"})");
             }
             else if (!IsUnanswered(referral.Status) && At(referral.LastModified, program) is { } modified)
             {

@@ -33,8 +33,8 @@ public sealed record ReferralMetricsReport(DateOnly PeriodStart, DateOnly Period
 
 /// <summary>
 /// ECM-CLR closed-loop referral monitoring (KHS policy E.7.c-d; DOMAIN-REFERENCE C-19, C-20) over referral Tasks
-/// (hh-task-code#referral) and their versions (oldest first; each version's meta.lastUpdated is when it was written,
-/// falling back to lastModified), for a period [start, end) of local dates in America/Los_Angeles.
+/// (hh-task-code#referral) and their versions (oldest first; each version's Task.lastModified is when its change happened,
+/// falling back to meta.lastUpdated, when the server stored it: back-loaded data is stored long after the fact), for a period [start, end) of local dates in America/Los_Angeles.
 /// <list type="bullet">
 /// <item>Cutoff: the earlier of the context's asOf and the start of the period's end day; each referral is read as its
 /// last version written at or before the cutoff (referrals first written later, not referrals and entered-in-error
@@ -165,7 +165,7 @@ public static class ReferralMetrics
     }
 
     private static DateTimeOffset? WrittenAt(FhirTask version) =>
-        version.Meta?.LastUpdated ?? FhirValues.Instant(version.LastModified, Program.TimeZone) ?? FhirValues.Instant(version.AuthoredOn, Program.TimeZone);
+        FhirValues.Instant(version.LastModified, Program.TimeZone) ?? version.Meta?.LastUpdated ?? FhirValues.Instant(version.AuthoredOn, Program.TimeZone);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
