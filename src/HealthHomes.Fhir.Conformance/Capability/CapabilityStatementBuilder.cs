@@ -23,6 +23,7 @@ public static class CapabilityStatementBuilder
             Interaction = server.SystemInteractions.Order()
                 .Select(i => new CapabilityStatement.SystemInteractionComponent { Code = i })
                 .ToList(),
+            Operation = server.SystemOperations.Select(o => new CapabilityStatement.OperationComponent { Name = o.Name, Definition = o.Definition }).ToList(),
         };
         var revIncludes = server.Includes ? RevIncludes(server) : [];
         foreach (var type in server.ResourceTypes)
@@ -67,7 +68,8 @@ public static class CapabilityStatementBuilder
                 ? ["*", .. parameters.Where(p => p.Type == SearchParamType.Reference).Select(p => $"{type}:{p.Name}")]
                 : [],
             SearchRevInclude = searches && server.Includes ? [.. revIncludes] : [],
-            Operation = server.Operations.Select(o => new CapabilityStatement.OperationComponent { Name = o.Name, Definition = o.Definition }).ToList(),
+            Operation = server.Operations.Concat(server.TypeOperations.GetValueOrDefault(type) ?? [])
+                .Select(o => new CapabilityStatement.OperationComponent { Name = o.Name, Definition = o.Definition }).ToList(),
             SearchParam = searches
                 ? parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Definition = p.Definition, Type = p.Type }).ToList()
                 : [],

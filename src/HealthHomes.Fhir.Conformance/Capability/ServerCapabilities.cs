@@ -41,6 +41,12 @@ public sealed record ServerCapabilities
     /// <summary>Operations served on every resource type (rest.resource.operation), e.g. $validate.</summary>
     public IReadOnlyList<OperationFacts> Operations { get; init; } = [];
 
+    /// <summary>Operations served on some resource types only (rest.resource.operation), e.g. Patient $engagement-status.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<OperationFacts>> TypeOperations { get; init; } = new Dictionary<string, IReadOnlyList<OperationFacts>>();
+
+    /// <summary>Operations served at the server's base (rest.operation).</summary>
+    public IReadOnlyList<OperationFacts> SystemOperations { get; init; } = [];
+
     /// <summary>The profiles of each resource type the server publishes (rest.resource.supportedProfile).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SupportedProfiles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 

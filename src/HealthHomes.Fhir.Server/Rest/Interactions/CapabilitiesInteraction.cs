@@ -45,7 +45,17 @@ public sealed partial class CapabilitiesInteraction
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(package);
-        _statement = new(() => CapabilityStatementBuilder.Build(Describe(Routes(endpoints), registry, options.Value.PublicBaseUrl) with { SupportedProfiles = package.ProfilesByType() }));
+        _statement = new(() =>
+        {
+            var routes = Routes(endpoints);
+            var (typeOperations, systemOperations) = PackageOperations(routes, package);
+            return CapabilityStatementBuilder.Build(Describe(routes, registry, options.Value.PublicBaseUrl) with
+            {
+                SupportedProfiles = package.ProfilesByType(),
+                TypeOperations = typeOperations,
+                SystemOperations = systemOperations,
+            });
+        });
     }
 
     public Task<FhirResponse> CapabilitiesAsync(FhirRequest request, IResourceReader reader, CancellationToken ct)
@@ -104,6 +114,36 @@ public sealed partial class CapabilitiesInteraction
                 t => (IReadOnlyList<SearchParameterFacts>)registry.ForType(t).Where(IsSearchable).Select(p => new SearchParameterFacts(p.Code, p.Url, p.Type, p.Targets)).ToList(),
                 StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>
+    /// The package's OperationDefinitions that a mapped route serves: a type operation when GET or POST
+    /// [type]/$code or [type]/{id}/$code is mapped for one of its resource types, a system operation when $code is
+    /// mapped at the base.
+    /// </summary>
+    internal static (Dictionary<string, IReadOnlyList<OperationFacts>> Types, List<OperationFacts> System) PackageOperations(HashSet<(string Method, string Route)> routes, ConformancePackage package)
+    {
+        bool Served(string shape) => routes.Contains(("GET", shape)) || routes.Contains(("POST", shape));
+        var types = new Dictionary<string, IReadOnlyList<OperationFacts>>(StringComparer.Ordinal);
+        var system = new List<OperationFacts>();
+        foreach (var definition in package.Resources.OfType<OperationDefinition>().OrderBy(d => d.Code, StringComparer.Ordinal))
+        {
+            var facts = new OperationFacts(definition.Code ?? "", definition.Url ?? "");
+            foreach (var type in definition.Resource.Select(r => r?.ToString()).OfType<string>())
+            {
+                if (Served($"{type}/${definition.Code}") || Served($"{type}/{{}}/${definition.Code}"))
+                {
+                    types[type] = [.. types.GetValueOrDefault(type) ?? [], facts];
+                }
+            }
+
+            if (definition.System == true && Served("$" + definition.Code))
+            {
+                system.Add(facts);
+            }
+        }
+
+        return (types, system);
     }
 
     /// <summary>Composite and special parameters are not indexed, so they are not advertised; _id and _lastUpdated come from the resource row.</summary>
