@@ -8,6 +8,7 @@ namespace HealthHomes.Fhir.Server.Validation;
 /// <summary>
 /// The step every create, update and patch (over HTTP or as a batch/transaction entry) writes through: the resource is
 /// validated first (errors: 422, nothing stored), then written; warnings and information travel with the result.
+/// Program workflow rules that depend on the stored version (ECM-CLR referral status changes) are checked next.
 /// An uploaded profile whose base definition the server does not hold is stored, with a warning that it cannot be
 /// used for validation yet (instead of staying silent until a resource claims it).
 /// </summary>
@@ -18,6 +19,7 @@ public sealed class ValidatingWrite(WriteValidation validation, ProfileSource pr
     {
         ArgumentNullException.ThrowIfNull(session);
         var issues = await validation.EnsureValidAsync(resource, ct).ConfigureAwait(false);
+        await ReferralTransitionGuard.EnsureAllowedAsync(session, resource, ct).ConfigureAwait(false);
         var stored = await session.WriteAsync(resource, expectedVersion, ct).ConfigureAwait(false);
         return (stored, UnheldBase(resource) is { } warning ? [.. issues, warning] : issues);
     }
