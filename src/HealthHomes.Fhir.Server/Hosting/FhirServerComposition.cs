@@ -3,6 +3,7 @@ using HealthHomes.Fhir.Conformance.Specification;
 using HealthHomes.Fhir.Conformance.Validation;
 using HealthHomes.Fhir.Server.Conformance;
 using HealthHomes.Fhir.Server.Operations;
+using HealthHomes.Fhir.Server.Operations.CareManagement;
 using HealthHomes.Fhir.Server.Rest;
 using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Formats;
@@ -46,6 +47,7 @@ public static class FhirServerComposition
         services.AddSingleton<WriteValidation>();
         services.AddSingleton<ValidatingWrite>();
         services.AddSingleton<ValidateOperation>();
+        services.AddProgramOperations(configuration);
 
         services.AddSingleton<ResourceBodyReader>();
         services.AddSingleton<HttpFhirRequests>();

@@ -1,4 +1,5 @@
 using HealthHomes.Fhir.Server.Operations;
+using HealthHomes.Fhir.Server.Operations.CareManagement;
 using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Interactions;
 
@@ -37,6 +38,7 @@ public static class FhirRestEndpoints
             => await FhirEndpoint.ReadAsync(c, await r.WithBodyAsync(c, type, id), validate.ValidateAsync)).WithName("validate-instance");
         fhir.MapGet("/{type}/{id}/$validate", (HttpContext c, string type, string id, HttpFhirRequests r, ValidateOperation validate)
             => FhirEndpoint.ReadAsync(c, r.From(c, type, id), validate.ValidateAsync)).WithName("validate-stored");
+        fhir.MapProgramOperations();
         fhir.MapGet("/{type}/{id}/_history", (HttpContext c, string type, string id, HttpFhirRequests r, HistoryInteraction history)
             => FhirEndpoint.ReadAsync(c, r.From(c, type, id), history.HistoryAsync)).WithName("history-instance");
         fhir.MapGet("/{type}/_history", (HttpContext c, string type, HttpFhirRequests r, HistoryInteraction history)

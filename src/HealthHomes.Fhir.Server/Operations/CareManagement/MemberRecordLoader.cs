@@ -1,0 +1,138 @@
+using HealthHomes.Fhir.CareManagement;
+using HealthHomes.Fhir.CareManagement.Records;
+using HealthHomes.Fhir.Server.Rest;
+using HealthHomes.Fhir.Server.Rest.Formats;
+using HealthHomes.Fhir.Storage;
+using Hl7.Fhir.Model;
+using FhirTask = Hl7.Fhir.Model.Task;
+
+namespace HealthHomes.Fhir.Server.Operations.CareManagement;
+
+/// <summary>
+/// Loads members' <see cref="MemberRecord"/>s through the store's search index: for a batch of Patients, one indexed
+/// search per program resource type with the batch's references OR-ed (every page), grouped back by member; then the
+/// Organizations the enrollments point to and the history of referral Tasks (ECM-CLR first response). Everything goes
+/// through the caller's access filter, so an operation sees exactly what its caller may read.
+/// </summary>
+public sealed class MemberRecordLoader(IResourceReader reader)
+{
+    private const int PageSize = 1000;
+
+    /// <summary>The resource types of a member record and the search parameter that points at the Patient.</summary>
+    private static readonly (string Type, string Parameter)[] Compartment =
+    [
+        ("EpisodeOfCare", "patient"), ("Task", "subject"), ("CarePlan", "subject"), ("CareTeam", "subject"),
+        ("Communication", "subject"), ("Encounter", "subject"), ("Consent", "patient"), ("ServiceRequest", "subject"),
+    ];
+
+    public async Task<MemberRecord> LoadAsync(string patientId, AccessFilter access, CancellationToken ct)
+    {
+        var stored = await reader.ReadAsync("Patient", patientId, access, ct).ConfigureAwait(false);
+        if (stored is not { IsDeleted: false, Json: { } json })
+        {
+            throw FhirRequestException.NotFound($"Patient/{patientId} is not known or deleted.");
+        }
+
+        return (await LoadAsync([(Patient)FhirSerialization.ParseJson(json)], access, ct).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>The records of a batch of members, in the order given.</summary>
+    public async Task<IReadOnlyList<MemberRecord>> LoadAsync(IReadOnlyList<Patient> patients, AccessFilter access, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(patients);
+        var references = patients.Select(p => "Patient/" + p.Id).ToList();
+        var byType = new Dictionary<string, ILookup<string, Resource>>(StringComparer.Ordinal);
+        foreach (var (type, parameter) in Compartment)
+        {
+            var found = await AllAsync(type, parameter, string.Join(',', references), access, ct).ConfigureAwait(false);
+            byType[type] = found.ToLookup(r => MemberOf(r) ?? "", StringComparer.Ordinal);
+        }
+
+        var organizations = await OrganizationsAsync(byType["EpisodeOfCare"].SelectMany(g => g).OfType<EpisodeOfCare>(), access, ct).ConfigureAwait(false);
+        var records = new List<MemberRecord>(patients.Count);
+        foreach (var patient in patients)
+        {
+            var member = "Patient/" + patient.Id;
+            List<T> Of<T>(string type) => [.. byType[type][member].OfType<T>()];
+            var tasks = Of<FhirTask>("Task");
+            var history = new Dictionary<string, IReadOnlyList<FhirTask>>(StringComparer.Ordinal);
+            foreach (var referral in tasks.Where(t => t.Id is not null && t.Code.HasCode(ProgramCodes.TaskCodeSystem, ProgramCodes.Referral)))
+            {
+                history[referral.Id!] = await HistoryAsync(referral.Id!, access, ct).ConfigureAwait(false);
+            }
+
+            var episodes = Of<EpisodeOfCare>("EpisodeOfCare");
+            records.Add(new MemberRecord
+            {
+                Patient = patient,
+                Episodes = episodes,
+                Tasks = tasks,
+                CarePlans = Of<CarePlan>("CarePlan"),
+                CareTeams = Of<CareTeam>("CareTeam"),
+                Communications = Of<Communication>("Communication"),
+                Encounters = Of<Encounter>("Encounter"),
+                Consents = Of<Consent>("Consent"),
+                ServiceRequests = Of<ServiceRequest>("ServiceRequest"),
+                Organizations = episodes.Select(e => e.ManagingOrganization?.Reference).OfType<string>().Distinct(StringComparer.Ordinal)
+                    .Where(organizations.ContainsKey).ToDictionary(r => r, r => organizations[r], StringComparer.Ordinal),
+                TaskHistory = history,
+            });
+        }
+
+        return records;
+    }
+
+    /// <summary>The Patient a compartment resource belongs to ("Patient/id"), by the element the search parameter reads.</summary>
+    private static string? MemberOf(Resource resource) => resource switch
+    {
+        EpisodeOfCare e => e.Patient?.Reference,
+        FhirTask t => t.For?.Reference,
+        CarePlan c => c.Subject?.Reference,
+        CareTeam c => c.Subject?.Reference,
+        Communication c => c.Subject?.Reference,
+        Encounter e => e.Subject?.Reference,
+        Consent c => c.Patient?.Reference,
+        ServiceRequest s => s.Subject?.Reference,
+        _ => null,
+    };
+
+    private async Task<Dictionary<string, Organization>> OrganizationsAsync(IEnumerable<EpisodeOfCare> episodes, AccessFilter access, CancellationToken ct)
+    {
+        var ids = episodes.Select(e => e.ManagingOrganization?.Reference).OfType<string>()
+            .Where(r => r.StartsWith("Organization/", StringComparison.Ordinal))
+            .Select(r => r["Organization/".Length..]).Distinct(StringComparer.Ordinal).ToList();
+        var found = ids.Count == 0 ? [] : await AllAsync("Organization", "_id", string.Join(',', ids), access, ct).ConfigureAwait(false);
+        return found.ToDictionary(o => "Organization/" + o.Id, o => (Organization)o, StringComparer.Ordinal);
+    }
+
+    private async Task<List<Resource>> AllAsync(string type, string parameter, string value, AccessFilter access, CancellationToken ct)
+    {
+        var found = new List<Resource>();
+        IReadOnlyList<KeyValuePair<string, string>>? parameters = [new(parameter, value), new("_count", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        while (parameters is not null)
+        {
+            var page = await reader.SearchAsync(new SearchRequest(type, parameters), access, ct).ConfigureAwait(false);
+            found.AddRange(page.Matches.Where(m => m.Json is not null).Select(m => FhirSerialization.ParseJson(m.Json!)));
+            parameters = page.NextParameters;
+        }
+
+        return found;
+    }
+
+    /// <summary>Every version of a Task, oldest first (each carries meta.lastUpdated = when it was written).</summary>
+    private async Task<IReadOnlyList<FhirTask>> HistoryAsync(string id, AccessFilter access, CancellationToken ct)
+    {
+        var versions = new List<FhirTask>();
+        long? before = null;
+        do
+        {
+            var page = await reader.HistoryAsync(new HistoryRequest("Task", id, null, null, PageSize, before), access, ct).ConfigureAwait(false);
+            versions.AddRange(page.Versions.Where(v => v.Json is not null).Select(v => (FhirTask)FhirSerialization.ParseJson(v.Json!)));
+            before = page.NextBefore;
+        }
+        while (before is not null);
+
+        versions.Reverse();
+        return versions;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using HealthHomes.Fhir.CareManagement;
+using HealthHomes.Fhir.Server.Rest;
+using Hl7.Fhir.Model;
+
+namespace HealthHomes.Fhir.Server.Operations.CareManagement;
+
+/// <summary>
+/// The input parameters of a program operation, from the query string (GET) or a Parameters body (POST), checked
+/// against the names the operation declares: an unknown name, a repeated single-valued one or a malformed value is a
+/// 400 naming the parameter. Presentation parameters (_format, _pretty, _summary, _elements) pass through.
+/// </summary>
+public sealed class OperationInput
+{
+    private static readonly HashSet<string> Presentation = ["_format", "_pretty", "_summary", "_elements"];
+
+    private readonly string _operation;
+    private readonly List<KeyValuePair<string, DataType>> _values = [];
+
+    private OperationInput(string operation) => _operation = operation;
+
+    public static OperationInput Bind(FhirRequest request, string operation, IReadOnlySet<string> declared)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(declared);
+        var input = new OperationInput(operation);
+        foreach (var (name, value) in request.Query)
+        {
+            if (Presentation.Contains(name))
+            {
+                continue;
+            }
+
+            input.Add(name, new FhirString(value), declared);
+        }
+
+        if (request.Body is Parameters body)
+        {
+            foreach (var parameter in body.Parameter)
+            {
+                input.Add(parameter.Name ?? "", parameter.Value ?? throw FhirRequestException.BadRequest($"${operation}: parameter '{parameter.Name}' has no value.", "Parameters.parameter.value"), declared);
+            }
+        }
+        else if (request.Body is not null)
+        {
+            throw FhirRequestException.BadRequest($"${operation} takes a Parameters resource, not a {request.Body.TypeName}.", "resourceType");
+        }
+
+        return input;
+    }
+
+    private void Add(string name, DataType value, IReadOnlySet<string> declared)
+    {
+        if (!declared.Contains(name))
+        {
+            throw FhirRequestException.BadRequest($"${_operation} has no parameter '{name}' (it takes {string.Join(", ", declared.Order(StringComparer.Ordinal))}).", name);
+        }
+
+        _values.Add(new(name, value));
+    }
+
+    public IReadOnlyList<string> Strings(string name) =>
+        [.. _values.Where(v => v.Key == name).Select(v => (v.Value as PrimitiveType)?.ToString() ?? (v.Value as ResourceReference)?.Reference ?? "")];
+
+    public string? String(string name)
+    {
+        var all = Strings(name);
+        return all.Count switch
+        {
+            0 => null,
+            1 => all[0],
+            _ => throw FhirRequestException.BadRequest($"${_operation}: parameter '{name}' may appear once.", name),
+        };
+    }
+
+    /// <summary>asOf (dateTime, default now): the instant the operation evaluates at. A date means the end of that day in UTC is not assumed: a dateTime with offset is required, or a date (start of that day, UTC).</summary>
+    public DateTimeOffset AsOf(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Instant("asOf") ?? time.GetUtcNow();
+    }
+
+    public DateTimeOffset? Instant(string name)
+    {
+        var value = String(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!FhirDateTime.IsValidValue(value) || value.Length < 10)
+        {
+            throw FhirRequestException.BadRequest($"${_operation}: '{name}' must be a FHIR dateTime (e.g. 2026-03-01 or 2026-03-01T09:00:00-06:00), not '{value}'.", name);
+        }
+
+        return value.Length == 10
+            ? new DateTimeOffset(DateTime.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeSpan.Zero)
+            : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    }
+
+    /// <summary>program (code ks-hh | ecm), or null when not given; an unknown code is a 400.</summary>
+    public CareProgram? Program()
+    {
+        var code = String("program");
+        return code is null ? null
+            : CareProgram.ForCode(code) ?? throw FhirRequestException.BadRequest($"${_operation}: unknown program '{code}' (known: {string.Join(", ", CareProgram.All.Select(p => p.Code))}).", "program");
+    }
+
+    public int? Integer(string name, int min, int max)
+    {
+        var value = String(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw FhirRequestException.BadRequest($"${_operation}: '{name}' must be an integer from {min} to {max}, not '{value}'.", name);
+    }
+
+    public bool? Boolean(string name)
+    {
+        var value = String(name);
+        return value switch
+        {
+            null => null,
+            "true" => true,
+            "false" => false,
+            _ => throw FhirRequestException.BadRequest($"${_operation}: '{name}' must be true or false, not '{value}'.", name),
+        };
+    }
+}

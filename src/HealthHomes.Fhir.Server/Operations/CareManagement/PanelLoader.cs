@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using HealthHomes.Fhir.CareManagement;
+using HealthHomes.Fhir.CareManagement.Records;
+using HealthHomes.Fhir.Server.Rest.Formats;
+using HealthHomes.Fhir.Storage;
+using Hl7.Fhir.Model;
+
+namespace HealthHomes.Fhir.Server.Operations.CareManagement;
+
+/// <summary>Which members a panel-level operation covers: those with an enrollment, optionally of one program and managed by one organization.</summary>
+public sealed record PanelScope(string? Organization, CareProgram? Program);
+
+/// <summary>
+/// Streams a panel's member records in batches: pages through the EpisodeOfCare index (filtered by managing
+/// organization and program), takes each new member once, reads the batch's Patients in one search and loads their
+/// records with <see cref="MemberRecordLoader"/> (one search per resource type per batch). Memory stays at one batch.
+/// </summary>
+public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loader)
+{
+    public const int BatchSize = 500;
+
+    public async IAsyncEnumerable<IReadOnlyList<MemberRecord>> MembersAsync(PanelScope scope, AccessFilter access, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new List<string>();
+        List<KeyValuePair<string, string>>? parameters = [new("_count", BatchSize.ToString(CultureInfo.InvariantCulture))];
+        if (scope.Organization is { } organization)
+        {
+            parameters.Add(new("organization", organization));
+        }
+
+        if (scope.Program is { } program)
+        {
+            parameters.Add(new("program", ProgramCodes.ProgramSystem + "|" + program.Code));
+        }
+
+        IReadOnlyList<KeyValuePair<string, string>>? page = parameters;
+        while (page is not null)
+        {
+            var result = await reader.SearchAsync(new SearchRequest("EpisodeOfCare", page), access, ct).ConfigureAwait(false);
+            foreach (var match in result.Matches.Where(m => m.Json is not null))
+            {
+                if (((EpisodeOfCare)FhirSerialization.ParseJson(match.Json!)).Patient?.Reference is { } patient
+                    && patient.StartsWith("Patient/", StringComparison.Ordinal)
+                    && seen.Add(patient))
+                {
+                    pending.Add(patient["Patient/".Length..]);
+                }
+            }
+
+            page = result.NextParameters;
+            while (pending.Count >= BatchSize || (page is null && pending.Count > 0))
+            {
+                var batch = pending.Take(BatchSize).ToList();
+                pending.RemoveRange(0, batch.Count);
+                yield return await LoadBatchAsync(batch, access, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<MemberRecord>> LoadBatchAsync(List<string> ids, AccessFilter access, CancellationToken ct)
+    {
+        var patients = new List<Patient>(ids.Count);
+        IReadOnlyList<KeyValuePair<string, string>>? page = [new("_id", string.Join(',', ids)), new("_count", BatchSize.ToString(CultureInfo.InvariantCulture))];
+        while (page is not null)
+        {
+            var result = await reader.SearchAsync(new SearchRequest("Patient", page), access, ct).ConfigureAwait(false);
+            patients.AddRange(result.Matches.Where(m => m.Json is not null).Select(m => (Patient)FhirSerialization.ParseJson(m.Json!)));
+            page = result.NextParameters;
+        }
+
+        return await loader.LoadAsync(patients, access, ct).ConfigureAwait(false);
+    }
+}
