@@ -71,7 +71,7 @@ public sealed class EcmAuthorizationTests
     }
 
     private static DeadlineResult Authorization(string? start, string? end, string asOf = "2026-06-01T00:00:00Z") =>
-        Single(new AuthorizationFor12Months().Evaluate(Record([Ecm("2026-01-20", authorizationStart: start, authorizationEnd: end)]), Context(asOf)));
+        Single(new AuthorizationFor12Months().Evaluate(Record([EcmEnrollment("2026-01-20", authorizationStart: start, authorizationEnd: end)]), Context(asOf)));
 
     [Fact]
     public void ECM_AUTH_12M_a_period_through_start_plus_12_months_minus_1_day_is_met()
@@ -99,7 +99,7 @@ public sealed class EcmAuthorizationTests
     [InlineData("2026-01-27", ComplianceState.MetLate)]
     public void ECM_ASSIGN_10BD_window_includes_a_holiday_and_weekends(string assigned, ComplianceState expected)
     {
-        var result = Single(new AssignmentWithin10BusinessDays().Evaluate(Record([Ecm(assigned, authorizationStart: "2026-01-09")]), Context("2026-03-01T00:00:00Z")));
+        var result = Single(new AssignmentWithin10BusinessDays().Evaluate(Record([EcmEnrollment(assigned, authorizationStart: "2026-01-09")]), Context("2026-03-01T00:00:00Z")));
 
         Assert.Equal(expected, result.State);
         Assert.Equal(new DateOnly(2026, 1, 26), DateOnly.FromDateTime(result.Due!.Value.DateTime));
@@ -108,12 +108,12 @@ public sealed class EcmAuthorizationTests
     [Fact]
     public void ECM_ASSIGN_10BD_without_a_managing_organization_is_missed_after_the_due_day() =>
         Assert.Equal(ComplianceState.Missed, Single(new AssignmentWithin10BusinessDays().Evaluate(
-            Record([Ecm("2026-01-12", organization: null, authorizationStart: "2026-01-09")]), Context("2026-01-27T08:00:00-08:00"))).State);
+            Record([EcmEnrollment("2026-01-12", organization: null, authorizationStart: "2026-01-09")]), Context("2026-01-27T08:00:00-08:00"))).State);
 
     [Fact]
     public void ECM_PCP_10BD_a_notice_in_preparation_is_not_sent_a_completed_one_is()
     {
-        var episode = Ecm("2026-01-20", authorizationStart: "2026-01-09");
+        var episode = EcmEnrollment("2026-01-20", authorizationStart: "2026-01-09");
         var rule = new PcpNotifiedWithin10BusinessDays();
         var asOf = Context("2026-01-22T12:00:00-08:00");
 
@@ -130,7 +130,7 @@ public sealed class EcmAuthorizationTests
     [InlineData("2026-02-10T08:00:00-08:00", ComplianceState.MetLate)]
     public void ECM_NOTIFY_WEEKLY_provider_notice_within_7_days_of_assignment(string sent, ComplianceState expected) =>
         Assert.Equal(expected, Single(new ProviderNotifiedWithin7Days().Evaluate(
-            Record([Ecm("2026-02-02")], communications: [Notice("n1", ProgramCodes.ProviderAssignmentNotification, sent)]), Context("2026-03-01T00:00:00Z"))).State);
+            Record([EcmEnrollment("2026-02-02")], communications: [Notice("n1", ProgramCodes.ProviderAssignmentNotification, sent)]), Context("2026-03-01T00:00:00Z"))).State);
 
     [Fact]
     public void ECM_CHANGE_30D_met_only_with_the_change_and_both_notifications()
@@ -157,8 +157,8 @@ public sealed class EcmAuthorizationTests
         var rule = new PriorEcmMemberWithin30Days();
         var asOf = Context("2026-05-01T00:00:00Z");
 
-        var met = Single(rule.Evaluate(Record([Ecm("2026-03-10")], tasks: [notification, Attempt("a1", "2026-03-15T10:00:00-07:00")]), asOf));
-        var missed = Single(rule.Evaluate(Record([Ecm("2026-03-10")], tasks: [notification]), asOf));
+        var met = Single(rule.Evaluate(Record([EcmEnrollment("2026-03-10")], tasks: [notification, Attempt("a1", "2026-03-15T10:00:00-07:00")]), asOf));
+        var missed = Single(rule.Evaluate(Record([EcmEnrollment("2026-03-10")], tasks: [notification]), asOf));
 
         Assert.Equal(ComplianceState.Met, met.State);
         Assert.Equal(At("2026-03-15T10:00:00-07:00"), met.Completed);

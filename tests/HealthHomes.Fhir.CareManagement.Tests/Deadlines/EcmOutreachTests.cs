@@ -10,7 +10,7 @@ public sealed class EcmOutreachTests
 {
     // Provider list received Mon 2026-02-02 (Los Angeles); window through Wed 2026-03-04.
     private static MemberRecord WithAttempts(params FhirTask[] attempts) => Record(
-        [Ecm("2026-01-26")],
+        [EcmEnrollment("2026-01-26")],
         tasks: attempts,
         communications: [Notice("list", ProgramCodes.ProviderAssignmentNotification, "2026-02-02T09:00:00-08:00")]);
 
@@ -84,7 +84,7 @@ public sealed class EcmOutreachTests
     [Fact]
     public void ECM_OUT_30D_without_a_provider_notification_counts_from_the_enrollment_start_and_says_so()
     {
-        var record = Record([Ecm("2026-01-26")], tasks: [Attempt("a1", "2026-02-26T10:00:00-08:00")]);
+        var record = Record([EcmEnrollment("2026-01-26")], tasks: [Attempt("a1", "2026-02-26T10:00:00-08:00")]);
 
         var result = Single(new InitialOutreachWithin30Days().Evaluate(record, Context("2026-04-01T00:00:00Z")));
 
@@ -118,7 +118,7 @@ public sealed class EcmOutreachTests
     [Fact]
     public void ECM_LCM_met_by_careManager_or_a_lead_care_manager_participant_and_missed_without()
     {
-        var withManager = Ecm("2026-01-26");
+        var withManager = EcmEnrollment("2026-01-26");
         withManager.CareManager = new ResourceReference("Practitioner/lcm");
         var team = new CareTeam
         {
@@ -130,9 +130,9 @@ public sealed class EcmOutreachTests
         var asOf = Context("2026-03-01T00:00:00Z");
 
         Assert.Equal(ComplianceState.Met, Single(rule.Evaluate(Record([withManager]), asOf)).State);
-        var byTeam = Single(rule.Evaluate(Record([Ecm("2026-01-26")], careTeams: [team]), asOf));
+        var byTeam = Single(rule.Evaluate(Record([EcmEnrollment("2026-01-26")], careTeams: [team]), asOf));
         Assert.Equal(ComplianceState.Met, byTeam.State);
         Assert.Equal(["CareTeam/t1"], byTeam.EndEvidence);
-        Assert.Equal(ComplianceState.Missed, Single(rule.Evaluate(Record([Ecm("2026-01-26")]), asOf)).State);
+        Assert.Equal(ComplianceState.Missed, Single(rule.Evaluate(Record([EcmEnrollment("2026-01-26")]), asOf)).State);
     }
 }

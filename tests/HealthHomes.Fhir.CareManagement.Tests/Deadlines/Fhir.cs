@@ -60,7 +60,7 @@ internal static class Fhir
         return episode;
     }
 
-    public static EpisodeOfCare Ecm(string start, string? organization = "Organization/prov1", string? authorizationStart = null, string? authorizationEnd = null) =>
+    public static EpisodeOfCare EcmEnrollment(string start, string? organization = "Organization/prov1", string? authorizationStart = null, string? authorizationEnd = null) =>
         Enrollment(ProgramCodes.EnhancedCareManagement, start, organization: organization, authorizationStart: authorizationStart, authorizationEnd: authorizationEnd);
 
     public static FhirTask Attempt(string id, string when, string outcome = OutcomeCodes.NoAnswer, bool? informed = null)
