@@ -74,5 +74,10 @@ OPS = [
 ]
 
 def build():
-    for o in OPS:
+    """Writes OPS and the OPS list of every operations_*.py module beside this file (one module per group of operations)."""
+    import glob, importlib
+    ops = list(OPS)
+    for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "operations_*.py"))):
+        ops += importlib.import_module(os.path.basename(path)[:-3]).OPS
+    for o in ops:
         write(OUT, f"OperationDefinition-{o['id']}.json", o)

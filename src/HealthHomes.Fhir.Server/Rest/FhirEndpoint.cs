@@ -19,6 +19,32 @@ public static class FhirEndpoint
         await FhirResponseWriter.WriteAsync(context, response, format, request.Query).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a report operation that also speaks CSV: when the client asks for text/csv (Accept or _format=csv) the
+    /// operation is told so and its <see cref="FhirResponse.Csv"/> table is streamed; otherwise as <see cref="ReadAsync"/>.
+    /// </summary>
+    public static async Task ReportAsync(HttpContext context, FhirRequest request, Func<FhirRequest, IResourceReader, CancellationToken, Task<FhirResponse>> interaction)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (!CsvTable.IsWanted(context.Request))
+        {
+            await ReadAsync(context, request, interaction).ConfigureAwait(false);
+            return;
+        }
+
+        var store = context.RequestServices.GetRequiredService<IResourceStore>();
+        var response = await interaction(request with { WantsCsv = true }, store, context.RequestAborted).ConfigureAwait(false);
+        if (response.Csv is not { } table)
+        {
+            throw new FhirRequestException(System.Net.HttpStatusCode.NotAcceptable, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported,
+                "This operation does not offer text/csv: use application/fhir+json or application/fhir+xml.");
+        }
+
+        await table.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+    }
+
     /// <summary>Runs an interaction that opens its own write sessions (batch: one per entry; transaction: one for all).</summary>
     public static async Task StoreAsync(HttpContext context, FhirRequest request, Func<FhirRequest, IResourceStore, CancellationToken, Task<FhirResponse>> interaction)
     {

@@ -48,6 +48,9 @@ public sealed record FhirRequest
     /// <summary>The server's base URL, e.g. "http://localhost:5000/fhir" (no trailing slash).</summary>
     public required string BaseUrl { get; init; }
 
+    /// <summary>The client asked for CSV (Accept: text/csv or _format=csv); only report operations honour it.</summary>
+    public bool WantsCsv { get; init; }
+
     public string? QueryValue(string name) => Query.LastOrDefault(p => p.Key == name).Value;
 }
 

@@ -23,6 +23,9 @@ public sealed record FhirResponse(HttpStatusCode Status)
     /// <summary>Issues to return under Prefer: return=OperationOutcome, or warnings that accompany a success.</summary>
     public OperationOutcome? Outcome { get; init; }
 
+    /// <summary>A report as CSV, when the client asked for it and the operation offers it.</summary>
+    public Formats.CsvTable? Csv { get; init; }
+
     public string? ETag => Stored is null ? null : ETags.For(Stored.VersionId);
 
     public static FhirResponse Of(HttpStatusCode status, Resource resource) => new(status) { Resource = resource };

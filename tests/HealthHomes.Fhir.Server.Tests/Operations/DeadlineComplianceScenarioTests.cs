@@ -100,4 +100,28 @@ public sealed class DeadlineComplianceScenarioTests(ScenarioServer server) : ICl
         var result = Assert.Single(compliance.Parameter, p => p.Name == "result");
         Assert.Equal("KS-HAP-90", result.PartCode("rule"));
     }
+
+    [Fact]
+    public async Task Accept_text_csv_gives_one_row_per_rule_instance_with_the_same_fields()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "Patient/ks-earleen/$deadline-compliance?asOf=2026-08-01T12:00:00-05:00");
+        request.Headers.Accept.ParseAdd("text/csv");
+        using var response = await _client.SendAsync(request);
+        var csv = await response.Content.ReadAsStringAsync();
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var json = await ComplianceAsync("ks-earleen", "2026-08-01T12:00:00-05:00");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("rule,subject,state,start,due,completed,daysRemaining,severity,startEvidence,endEvidence,explanation", lines[0]);
+        Assert.Equal(json.Parameter.Count(p => p.Name == "result"), lines.Length - 1);
+        Assert.Contains(lines, l => l.StartsWith("KS-HAP-90,Patient/ks-earleen,met,", StringComparison.Ordinal) && l.Contains("2026-05-31T23:59:59.999-05:00", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Format_csv_on_an_operation_without_csv_is_406()
+    {
+        using var response = await _client.GetAsync("Patient/ks-earleen/$engagement-status?_format=csv");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotAcceptable, response.StatusCode);
+    }
 }

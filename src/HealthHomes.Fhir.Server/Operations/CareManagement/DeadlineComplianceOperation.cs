@@ -2,6 +2,7 @@ using System.Net;
 using HealthHomes.Fhir.CareManagement;
 using HealthHomes.Fhir.CareManagement.Deadlines;
 using HealthHomes.Fhir.Server.Rest;
+using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Storage;
 using Hl7.Fhir.Model;
 
@@ -10,7 +11,7 @@ namespace HealthHomes.Fhir.Server.Operations.CareManagement;
 /// <summary>
 /// Patient/[id]/$deadline-compliance (GET or POST; program, rule, state, dueFrom, dueTo, asOf, atRiskDays): every
 /// rule instance of DOMAIN.md section 1 in the member's record with its clock start, due instant, end evidence and
-/// state as of asOf. OperationDefinition hh-deadline-compliance.
+/// state as of asOf. Also as CSV (Accept: text/csv or _format=csv). OperationDefinition hh-deadline-compliance.
 /// </summary>
 public sealed class DeadlineComplianceOperation(MemberRecordLoader loader, ProgramEvaluation evaluation)
 {
@@ -33,6 +34,11 @@ public sealed class DeadlineComplianceOperation(MemberRecordLoader loader, Progr
         }
 
         var results = ProgramRules.Evaluate(record, context, filter.Rules).Where(filter.Matches).ToList();
+        if (request.WantsCsv)
+        {
+            return new FhirResponse(HttpStatusCode.OK) { Csv = CsvTable.Of($"deadline-compliance-{request.Id}.csv", DeadlineResultCsv.Header, results.Select(DeadlineResultCsv.Row)) };
+        }
+
         var parameters = new Parameters();
         parameters.Add("asOf", DeadlineResultParameters.DateTime(asOf));
         parameters.Parameter.AddRange(results.Select(r => r.ToParameter()));

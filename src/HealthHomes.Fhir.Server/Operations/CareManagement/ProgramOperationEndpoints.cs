@@ -26,9 +26,9 @@ public static class ProgramOperationEndpoints
         fhir.MapPost("/Patient/{id}/$engagement-status", async (HttpContext c, string id, HttpFhirRequests r, EngagementStatusOperation op)
             => await FhirEndpoint.ReadAsync(c, await r.WithBodyAsync(c, "Patient", id), op.EvaluateAsync)).WithName("engagement-status-post");
         fhir.MapGet("/Patient/{id}/$deadline-compliance", (HttpContext c, string id, HttpFhirRequests r, DeadlineComplianceOperation op)
-            => FhirEndpoint.ReadAsync(c, r.From(c, "Patient", id), op.EvaluateAsync)).WithName("deadline-compliance-patient");
+            => FhirEndpoint.ReportAsync(c, r.From(c, "Patient", id), op.EvaluateAsync)).WithName("deadline-compliance-patient");
         fhir.MapPost("/Patient/{id}/$deadline-compliance", async (HttpContext c, string id, HttpFhirRequests r, DeadlineComplianceOperation op)
-            => await FhirEndpoint.ReadAsync(c, await r.WithBodyAsync(c, "Patient", id), op.EvaluateAsync)).WithName("deadline-compliance-patient-post");
+            => await FhirEndpoint.ReportAsync(c, await r.WithBodyAsync(c, "Patient", id), op.EvaluateAsync)).WithName("deadline-compliance-patient-post");
         return fhir;
     }
 }
