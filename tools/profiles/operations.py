@@ -62,14 +62,17 @@ OPS = [
         p("outreachPayment", "out", 1, 1, doc="KS-PAY with its reason.", parts=[p("rule", "out", 1, 1, "code"), p("eligible", "out", 1, 1, "boolean"), p("reason", "out", 1, 1, "string")]),
         p("evidence", "out", 0, "*", "Reference", "The records that decided the status.")]),
     op("hh-deadline-compliance", "deadline-compliance", "Program deadline compliance",
-       "Every rule instance of DOMAIN.md section 1 in a member's record: rule ID(s), clock-start evidence, due instant (calendar days, business days with the program's holidays, hours or months, in the program's time zone), end evidence and the state as of asOf (met, met-late, missed, pending, at-risk = pending and due within atRiskDays, not-applicable).",
-       ["Patient"], False, False, True,
+       "Every rule instance of DOMAIN.md section 1 for a member (Patient/[id]), an enrollment's member in its program (EpisodeOfCare/[id]), an organization's panel and its own Health Home Partner milestones (Organization/[id]) or every enrolled member (system level): rule ID(s), clock-start evidence, due instant (calendar days, business days with the program's holidays, hours or months, in the program's time zone), end evidence and the state as of asOf (met, met-late, missed, pending, at-risk = pending and due within atRiskDays, not-applicable). Also as CSV (Accept: text/csv or _format=csv), one row per rule instance.",
+       ["Patient", "EpisodeOfCare", "Organization"], True, False, True,
        [PROGRAM, AS_OF, AT_RISK,
+        p("organization", "in", 0, 1, "string", "System level only: the members whose enrollment this Organization ('Organization/id') manages, and its own milestones."),
         p("rule", "in", 0, "*", "code", "Only these rule IDs (repeat or comma-separate)."),
         p("state", "in", 0, "*", "code", "Only instances in these states (repeat or comma-separate)."),
         p("dueFrom", "in", 0, 1, "dateTime", "Only instances due at or after this instant."),
         p("dueTo", "in", 0, 1, "dateTime", "Only instances due at or before this instant."),
         p("asOf", "out", 1, 1, "dateTime", "The instant evaluated at."),
+        p("summary", "out", 0, "*", doc="EpisodeOfCare, Organization and system level: the number of rule instances per rule and state.", parts=[
+            p("rule", "out", 1, "*", "code"), p("state", "out", 1, 1, "code"), p("count", "out", 1, 1, "integer")]),
         result_parts("result", "One per rule instance.")]),
 ]
 

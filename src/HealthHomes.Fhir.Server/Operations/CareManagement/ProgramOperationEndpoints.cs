@@ -15,6 +15,8 @@ public static class ProgramOperationEndpoints
         services.AddSingleton<MemberRecordLoader>(sp => new MemberRecordLoader(sp.GetRequiredService<HealthHomes.Fhir.Storage.IResourceStore>()));
         services.AddSingleton<EngagementStatusOperation>();
         services.AddSingleton<DeadlineComplianceOperation>();
+        services.AddSingleton(sp => new PanelLoader(sp.GetRequiredService<HealthHomes.Fhir.Storage.IResourceStore>(), sp.GetRequiredService<MemberRecordLoader>()));
+        services.AddSingleton<PanelDeadlineComplianceOperation>();
         return services;
     }
 
@@ -29,6 +31,20 @@ public static class ProgramOperationEndpoints
             => FhirEndpoint.ReportAsync(c, r.From(c, "Patient", id), op.EvaluateAsync)).WithName("deadline-compliance-patient");
         fhir.MapPost("/Patient/{id}/$deadline-compliance", async (HttpContext c, string id, HttpFhirRequests r, DeadlineComplianceOperation op)
             => await FhirEndpoint.ReportAsync(c, await r.WithBodyAsync(c, "Patient", id), op.EvaluateAsync)).WithName("deadline-compliance-patient-post");
+        foreach (var method in new[] { "GET", "POST" })
+        {
+            fhir.MapMethods("/EpisodeOfCare/{id}/$deadline-compliance", [method], async (HttpContext c, string id, HttpFhirRequests r, PanelDeadlineComplianceOperation op)
+                => await FhirEndpoint.ReportAsync(c, await BodyIfPostAsync(c, r, "EpisodeOfCare", id), op.EpisodeAsync)).WithName("deadline-compliance-episode-" + method);
+            fhir.MapMethods("/Organization/{id}/$deadline-compliance", [method], async (HttpContext c, string id, HttpFhirRequests r, PanelDeadlineComplianceOperation op)
+                => await FhirEndpoint.ReportAsync(c, await BodyIfPostAsync(c, r, "Organization", id), op.OrganizationAsync)).WithName("deadline-compliance-organization-" + method);
+            fhir.MapMethods("/$deadline-compliance", [method], async (HttpContext c, HttpFhirRequests r, PanelDeadlineComplianceOperation op)
+                => await FhirEndpoint.ReportAsync(c, await BodyIfPostAsync(c, r, null, null), op.SystemAsync)).WithName("deadline-compliance-system-" + method);
+        }
+
         return fhir;
     }
+
+    /// <summary>GET: the query only; POST: the Parameters body too.</summary>
+    private static async Task<FhirRequest> BodyIfPostAsync(HttpContext context, HttpFhirRequests requests, string? type, string? id) =>
+        HttpMethods.IsPost(context.Request.Method) ? await requests.WithBodyAsync(context, type, id) : requests.From(context, type, id);
 }
