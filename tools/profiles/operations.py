@@ -36,9 +36,15 @@ def op(id_, code, title, desc, resources, system, type_, instance, params):
 
 OPS = [
     op("hh-engagement-status", "engagement-status", "Engagement status of a member",
-       "Where outreach to a member stands in one program enrollment (DOMAIN.md section 2), derived from the record as of asOf, with the records that decided it: the KanCare checklist that applies now and each step done or outstanding, the next recommended action and when it is due, attempt counts by modality, time-of-day bucket and weekday, ECM-OUT-2X, whether the member may be removed from the panel (KS-PANEL) and one-time outreach payment eligibility (KS-PAY). GET or POST on Patient/[id]. Not enrolled in the program: 422.",
-       ["Patient"], False, False, True,
+       "Where outreach to a member stands in one program enrollment (DOMAIN.md section 2), derived from the record as of asOf, with the records that decided it: the KanCare checklist that applies now and each step done or outstanding, the next recommended action and when it is due, attempt counts by modality, time-of-day bucket and weekday, ECM-OUT-2X, whether the member may be removed from the panel (KS-PANEL) and one-time outreach payment eligibility (KS-PAY). GET or POST on Patient/[id]; not enrolled in the program: 422. At type level (GET Patient/$engagement-status) for a whole panel: a searchset Bundle whose entries are each member's Parameters (with `member`), paged (_count, _offset, total, next/previous links) and ordered by the next action's due instant.",
+       ["Patient"], False, True, True,
        [PROGRAM, AS_OF, AT_RISK,
+        p("organization", "in", 0, 1, "string", "Type level: the panel of this Organization ('Organization/id'); default every enrolled member."),
+        p("status", "in", 0, "*", "code", "Type level: only members in these statuses (repeat or comma-separate)."),
+        p("_count", "in", 0, 1, "integer", "Type level: members per page (default 50, at most 1000)."),
+        p("_offset", "in", 0, 1, "integer", "Type level: the first member of the page (0-based)."),
+        p("_sort", "in", 0, 1, "string", "Type level: due (default: soonest next action first, nothing due last) or -due."),
+        p("member", "out", 0, 1, "Reference", "Type level: the member each entry's Parameters is about."),
         p("program", "out", 1, 1, "code", "ks-hh | ecm"),
         p("enrollment", "out", 1, 1, "Reference", "The EpisodeOfCare evaluated."),
         p("asOf", "out", 1, 1, "dateTime", "The instant evaluated at."),

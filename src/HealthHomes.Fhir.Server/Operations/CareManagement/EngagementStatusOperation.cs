@@ -2,6 +2,7 @@ using System.Net;
 using HealthHomes.Fhir.CareManagement;
 using HealthHomes.Fhir.CareManagement.Deadlines;
 using HealthHomes.Fhir.CareManagement.Engagement;
+using HealthHomes.Fhir.CareManagement.Records;
 using HealthHomes.Fhir.Server.Rest;
 using HealthHomes.Fhir.Storage;
 using Hl7.Fhir.Model;
@@ -30,11 +31,17 @@ public sealed class EngagementStatusOperation(MemberRecordLoader loader, Program
         var context = evaluation.Context(asOf, input.Integer("atRiskDays", 0, 365));
         var record = await loader.LoadAsync(request.Id!, request.Access, ct).ConfigureAwait(false);
         var enrollment = ProgramEvaluation.EnrollmentFor(record, program, asOf);
+        return FhirResponse.Of(HttpStatusCode.OK, Explain(record, enrollment, context));
+    }
+
+    /// <summary>The member's status in one enrollment, explained, as the operation's Parameters.</summary>
+    internal static Parameters Explain(MemberRecord record, Enrollment enrollment, DeadlineContext context)
+    {
         var assessment = EngagementEvaluator.Assess(record, enrollment, context);
         IReadOnlyList<DeadlineResult> outreachTwice = enrollment.Program.IsEcm
             ? [TwoOutreachAttemptsWithin30Days.EvaluateEnrollment(record, enrollment, context)]
             : [];
-        return FhirResponse.Of(HttpStatusCode.OK, ToParameters(assessment, asOf, outreachTwice));
+        return ToParameters(assessment, context.AsOf, outreachTwice);
     }
 
     internal static Parameters ToParameters(EngagementAssessment assessment, DateTimeOffset asOf, IReadOnlyList<DeadlineResult> outreachTwice)

@@ -33,16 +33,21 @@ public sealed class ProgramEvaluation(IOptions<CareManagementSettings> settings,
     public static Enrollment EnrollmentFor(MemberRecord record, CareProgram? program, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var candidates = record.Enrollments()
+        return TryEnrollmentFor(record, program, asOf)
+            ?? throw new FhirRequestException(System.Net.HttpStatusCode.UnprocessableEntity, Hl7.Fhir.Model.OperationOutcome.IssueType.BusinessRule,
+                $"{record.PatientReference} has no {(program is null ? "program" : program.Code)} enrollment (EpisodeOfCare) starting on or before {asOf:yyyy-MM-dd'T'HH:mm:ssK}.",
+                "program");
+    }
+
+    /// <summary>As <see cref="EnrollmentFor"/>, null when the member has no such enrollment (a panel skips them).</summary>
+    public static Enrollment? TryEnrollmentFor(MemberRecord record, CareProgram? program, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Enrollments()
             .Where(e => program is null || e.Program == program)
             .Where(e => e.Start <= asOf)
             .OrderBy(e => e.HasEnded(asOf))
             .ThenByDescending(e => e.Start)
-            .ToList();
-        return candidates.Count > 0
-            ? candidates[0]
-            : throw new FhirRequestException(System.Net.HttpStatusCode.UnprocessableEntity, Hl7.Fhir.Model.OperationOutcome.IssueType.BusinessRule,
-                $"{record.PatientReference} has no {(program is null ? "program" : program.Code)} enrollment (EpisodeOfCare) starting on or before {asOf:yyyy-MM-dd'T'HH:mm:ssK}.",
-                "program");
+            .FirstOrDefault();
     }
 }

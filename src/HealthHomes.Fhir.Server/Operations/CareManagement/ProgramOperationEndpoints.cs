@@ -17,12 +17,15 @@ public static class ProgramOperationEndpoints
         services.AddSingleton<DeadlineComplianceOperation>();
         services.AddSingleton(sp => new PanelLoader(sp.GetRequiredService<HealthHomes.Fhir.Storage.IResourceStore>(), sp.GetRequiredService<MemberRecordLoader>()));
         services.AddSingleton<PanelDeadlineComplianceOperation>();
+        services.AddSingleton<PanelEngagementStatusOperation>();
         return services;
     }
 
     public static RouteGroupBuilder MapProgramOperations(this RouteGroupBuilder fhir)
     {
         ArgumentNullException.ThrowIfNull(fhir);
+        fhir.MapGet("/Patient/$engagement-status", (HttpContext c, HttpFhirRequests r, PanelEngagementStatusOperation op)
+            => FhirEndpoint.ReadAsync(c, r.From(c, "Patient"), op.EvaluateAsync)).WithName("engagement-status-panel");
         fhir.MapGet("/Patient/{id}/$engagement-status", (HttpContext c, string id, HttpFhirRequests r, EngagementStatusOperation op)
             => FhirEndpoint.ReadAsync(c, r.From(c, "Patient", id), op.EvaluateAsync)).WithName("engagement-status");
         fhir.MapPost("/Patient/{id}/$engagement-status", async (HttpContext c, string id, HttpFhirRequests r, EngagementStatusOperation op)
