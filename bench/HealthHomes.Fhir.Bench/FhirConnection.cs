@@ -60,6 +60,26 @@ internal sealed class FhirConnection : IDisposable
         return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
     }
 
+    /// <summary>GET a relative URL as CSV, streaming the body; returns the number of data rows (lines after the header).</summary>
+    public async Task<long> GetCsvRowsAsync(string relative)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, relative);
+        request.Headers.Accept.Clear();
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        await EnsureAsync(response, request).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        var buffer = new byte[1 << 16];
+        long lines = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+
+        return lines - 1;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<byte[]> SendAsync(HttpMethod method, string relative, byte[] body)

@@ -20,6 +20,7 @@ foreach (var members in options.MemberCounts)
 
         var workloads = new Workloads(fhir, loaded, options.Seed + run);
         var phases = new Dictionary<string, PhaseResult>();
+        (TimeSpan Elapsed, long Rows)? panelCompliance = null;
         async Task MeasureAsync(string name, Func<Task<PhaseResult>> phase)
         {
             try
@@ -41,10 +42,14 @@ foreach (var members in options.MemberCounts)
                 await MeasureAsync(search, () => workloads.SearchAsync(search, 500));
             }
 
+            await MeasureAsync(Phases.EngagementStatus, () => workloads.EngagementStatusAsync(500));
+            var compliance = await workloads.PanelComplianceAsync();
+            panelCompliance = compliance;
+            Console.Error.WriteLine($"  $deadline-compliance, whole panel: {compliance.Elapsed.TotalSeconds:F1} s, {compliance.Rows:N0} rule instances");
             await MeasureAsync(Phases.CreateSerial, () => workloads.CreateAsync(1, 500));
             await MeasureAsync(Phases.CreateParallel, () => workloads.CreateAsync(16, 2000));
         }
-        results.Add(new RunResult(members, loaded.Resources.Count, loaded.ResourcesPerSecond, server.DatabaseBytes(), RunResult.CurrentLoadAverage(), phases));
+        results.Add(new RunResult(members, loaded.Resources.Count, loaded.ResourcesPerSecond, server.DatabaseBytes(), RunResult.CurrentLoadAverage(), phases, panelCompliance));
         if (run == options.Runs && options.ProfileMembers > 0)
         {
             var profile = await WriteProfile.RunAsync(server.Services, options.Seed, options.ProfileMembers, loaded.ResourcesPerSecond);

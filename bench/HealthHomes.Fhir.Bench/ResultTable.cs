@@ -29,6 +29,11 @@ internal static class ResultTable
             yield return new($"`{search}` matches per page", "", r => Phase(r, search).MatchesPerPage, null, "F1");
         }
 
+        yield return new($"`{Phases.EngagementStatus}` p50 ms", "", r => Phase(r, Phases.EngagementStatus).P50, null, "F2");
+        yield return new($"`{Phases.EngagementStatus}` p95 ms", "< 20", r => Phase(r, Phases.EngagementStatus).P95, v => v < SearchP95Target, "F2");
+        yield return new("`$deadline-compliance` whole panel (CSV), s", "< 30 at 100k", r => r.PanelCompliance?.Elapsed.TotalSeconds ?? double.NaN, null, "F1");
+        yield return new("`$deadline-compliance` whole panel, µs per member", "", r => r.PanelCompliance is { } c ? c.Elapsed.TotalMilliseconds * 1000 / r.Members : double.NaN, null, "F0");
+        yield return new("`$deadline-compliance` whole panel, rule instances", "", r => r.PanelCompliance?.Rows ?? double.NaN, null, "N0");
         yield return new("machine load average (1 min) at the end of the run", "", r => r.LoadAverage, null, "F1");
     }
 
@@ -62,13 +67,17 @@ internal static class ResultTable
             text.AppendLine();
             text.AppendLine("| search | ratio | met |");
             text.AppendLine("|---|---|---|");
-            foreach (var search in Phases.Searches)
+            foreach (var search in Phases.Searches.Append(Phases.EngagementStatus))
             {
                 double P95(int members) => Median(results.Where(r => r.Members == members).Select(r => Phase(r, search).P95).ToList());
                 var ratio = P95(large) / P95(small);
                 text.AppendLine(CultureInfo.InvariantCulture, $"| `{search}` | {ratio:F2} | {(double.IsNaN(ratio) ? "" : ratio <= ScalingTarget ? "yes" : "**no**")} |");
             }
 
+            text.AppendLine();
+            double PerMember(int members) => Median(results.Where(r => r.Members == members && r.PanelCompliance is not null).Select(r => r.PanelCompliance!.Value.Elapsed.TotalMilliseconds / members).ToList());
+            var linear = PerMember(large) / PerMember(small);
+            text.AppendLine(CultureInfo.InvariantCulture, $"Whole-panel `$deadline-compliance`: cost per member at {large:N0} / at {small:N0} members = {linear:F2} (1.00 = linear in panel size).");
             text.AppendLine();
         }
 

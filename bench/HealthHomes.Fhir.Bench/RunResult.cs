@@ -9,7 +9,8 @@ internal sealed record PhaseResult(double PerSecond, double P50, double P95, dou
 
 /// <summary>Everything one run measured, by phase name (see <see cref="Phases"/>).</summary>
 /// <param name="LoadAverage">The machine's 1-minute load average at the end of the run (others' builds make figures noisy).</param>
-internal sealed record RunResult(int Members, int Resources, double IngestPerSecond, long DatabaseBytes, double LoadAverage, IReadOnlyDictionary<string, PhaseResult> Phases)
+/// <param name="PanelCompliance">Wall time of one whole-panel $deadline-compliance (CSV, streamed), and its rows; null when not measured.</param>
+internal sealed record RunResult(int Members, int Resources, double IngestPerSecond, long DatabaseBytes, double LoadAverage, IReadOnlyDictionary<string, PhaseResult> Phases, (TimeSpan Elapsed, long Rows)? PanelCompliance = null)
 {
     public static double CurrentLoadAverage() =>
         File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
@@ -25,6 +26,7 @@ internal static class Phases
     public const string TaskByCodeStatusUpdated = "Task?code=&status=&_lastUpdated=ge";
     public const string PatientByName = "Patient?name=";
     public const string TaskWithPatient = "Task?patient=&_include=Task:patient";
+    public const string EngagementStatus = "Patient/[id]/$engagement-status";
 
     public static readonly string[] Searches = [TaskByPatient, TaskByCodeStatusUpdated, PatientByName, TaskWithPatient];
 }

@@ -39,6 +39,23 @@ internal sealed class Workloads(FhirConnection fhir, LoadedPanel panel, int seed
         return MeasureGetsAsync(queries, count, expectMatches: true);
     }
 
+    /// <summary>The member's $engagement-status as of the panel's base date (every member is enrolled by then).</summary>
+    public Task<PhaseResult> EngagementStatusAsync(int count)
+    {
+        var urls = Enumerable.Range(0, count + Warmup).Select(_ => $"Patient/{Pick(panel.Patients)}/$engagement-status?asOf={AsOf}").ToArray();
+        return MeasureGetsAsync(urls, count, expectMatches: false);
+    }
+
+    /// <summary>$deadline-compliance for the whole panel as CSV, streamed: wall time of the one call and the rows it returned.</summary>
+    public async Task<(TimeSpan Elapsed, long Rows)> PanelComplianceAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rows = await fhir.GetCsvRowsAsync($"$deadline-compliance?asOf={AsOf}").ConfigureAwait(false);
+        return (clock.Elapsed, rows);
+    }
+
+    private static string AsOf => Uri.EscapeDataString(SyntheticPanel.BaseDate.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+
     private string Query(string phase) => phase switch
     {
         Phases.TaskByPatient => "Task?patient=" + Pick(panel.Patients),
