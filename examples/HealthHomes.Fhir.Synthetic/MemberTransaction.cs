@@ -21,30 +21,95 @@ internal sealed class MemberTransaction
 
     public Bundle Build()
     {
+        var status = EngagementScenario.Pick(_random);
         var ecm = _random.Next(100) < 45;
-        var offset = TimeSpan.FromHours(ecm ? -8 : -6);
         var provider = _random.Next(ecm ? ProviderDirectory.EcmProviders : ProviderDirectory.HealthHomePartners);
         var organization = "Organization/" + (ecm ? ProviderDirectory.EcmProviderId(provider) : ProviderDirectory.HealthHomePartnerId(provider));
         var staff = Enumerable.Range(0, ProviderDirectory.PractitionersPerProvider).OrderBy(_ => _random.Next()).ToArray();
         string Staff(int i) => "Practitioner/" + ProviderDirectory.PractitionerId(ecm, provider, staff[i]);
 
-        var enrolled = (SyntheticPanel.BaseDate - TimeSpan.FromDays(_random.Next(150, 720))).ToOffset(offset).Date;
-        var enrollment = new DateTimeOffset(enrolled, offset);
-
-        var member = Patient(ecm, organization);
+        // Enrollment (KS) or assignment (ECM) date: recent for members outreach has not finished with, else 5-24 months back.
+        var recent = status is EngagementScenario.NotOutreached or EngagementScenario.OutreachInProgress;
+        var start = ProgramClock.Weekday(ProgramClock.DaysAgo(status switch
+        {
+            EngagementScenario.NotOutreached => 3 + _random.Next(25),
+            EngagementScenario.OutreachInProgress => 12 + _random.Next(25),
+            _ => 150 + _random.Next(570),
+        }));
+        var pcp = ProviderDirectory.PrimaryCare(_random, ecm);
+        var member = Patient(ecm, organization, pcp, status);
         var patient = Add(member);
         var careTeamUrl = NextUrl();
         var plan = "Organization/" + ProviderDirectory.ResponsiblePlanId(ecm, provider);
-        var episode = Add(Enrollment(ecm, patient, organization, plan, Staff(0), careTeamUrl, enrollment));
-        Add(CareTeam(ecm, patient, episode, organization, Staff), careTeamUrl);
-        Add(Plan(ecm, patient, episode, Staff(0), careTeamUrl, enrollment));
-        new OutreachHistory(_random, this, member, patient, episode, ecm, Staff(0), Staff(1)).Add(enrollment);
-        if (_random.Next(100) < 15)
+        var lead = !ecm || _random.Next(100) >= 8;
+        var authorization = ecm ? new EcmAuthorizationHistory(_random, status, start, recent) : null;
+        var enrollment = Enrollment(ecm, patient, organization, plan, lead ? Staff(0) : null, careTeamUrl, authorization?.Assignment ?? start);
+        authorization?.Annotate(enrollment);
+        var episode = Add(enrollment);
+        Add(CareTeam(ecm, lead, patient, episode, organization, Staff), careTeamUrl);
+        authorization?.Add(this, patient, episode, plan, organization, pcp);
+
+        var outreachStart = ecm ? authorization!.ProviderNotice : start;
+        var records = new OutreachRecords(_random, this, member, patient, episode, ecm);
+        var outreach = outreachStart is { } from && status != EngagementScenario.NotOutreached
+            ? new OutreachHistory(_random, records, ecm, Staff(0), Staff(1)).Add(status, from, recent)
+            : new OutreachResult(null, null, null, null);
+        var until = ProgramClock.LastDay;
+        if (status == EngagementScenario.Disenrolled)
         {
-            Add(InpatientStay(patient, enrollment));
+            until = Disenroll(enrollment, ecm, outreach, start);
+        }
+
+        var clinical = new ClinicalHistory(_random, this, ecm, patient, episode);
+        if (outreach.Agreed is { } agreed)
+        {
+            clinical.Plan(start, agreed, status == EngagementScenario.Disenrolled, Staff(0), careTeamUrl);
+        }
+
+        if (outreach.Declined is { } declined && _random.Next(100) < 65)
+        {
+            clinical.OptOut(declined, organization);
+        }
+
+        if (_random.Next(100) < (ecm ? 8 : 22))
+        {
+            clinical.InpatientStay(start, until);
+        }
+
+        var referral = status switch
+        {
+            EngagementScenario.Engaged => 60,
+            EngagementScenario.UnableToReach => 40,
+            EngagementScenario.ContactedNotEngaged or EngagementScenario.Disenrolled => 30,
+            EngagementScenario.Declined => 20,
+            _ => 0,
+        };
+        if (_random.Next(100) < referral)
+        {
+            new ReferralHistory(_random, this, ecm, patient, episode).Add(outreach.FirstContact ?? outreach.Last ?? start, Staff(0), status == EngagementScenario.UnableToReach);
         }
 
         return _bundle;
+    }
+
+    /// <summary>Ends the enrollment some weeks after the outreach, with an ECM disenrollment reason that fits it; returns the end day.</summary>
+    private DateTime Disenroll(EpisodeOfCare enrollment, bool ecm, OutreachResult outreach, DateTime start)
+    {
+        var after = outreach.Last ?? start;
+        var end = after.Date.AddDays(20 + _random.Next(180));
+        end = end > ProgramClock.LastDay ? ProgramClock.LastDay : end;
+        enrollment.Status = EpisodeOfCare.EpisodeOfCareStatus.Finished;
+        enrollment.Period!.End = ProgramClock.Date(end);
+        if (ecm)
+        {
+            string[] engaged = ["goals-met", "goals-met", "lower-level-of-care", "lost-medi-cal", "switched-plans", "moved-out-of-county", "incarcerated", "deceased", "not-reauthorized", "other"];
+            var reason = outreach.Agreed is not null ? engaged[_random.Next(engaged.Length)]
+                : outreach.Declined is not null ? (_random.Next(2) == 0 ? "declined" : "member-no-longer-wishes")
+                : "unable-to-connect";
+            enrollment.Extension.Add(new Extension(CodeSystems.Extension("hh-disenrollment-reason"), new CodeableConcept("https://fhir.healthhomes.example/CodeSystem/ecm-disenrollment-reason", reason)));
+        }
+
+        return end;
     }
 
     /// <summary>Adds a POST entry with a new urn:uuid fullUrl (or the one given) and returns that fullUrl.</summary>
@@ -79,13 +144,13 @@ internal sealed class MemberTransaction
         return "urn:uuid:" + new Guid(bytes).ToString("D", CultureInfo.InvariantCulture);
     }
 
-    private Patient Patient(bool ecm, string organization)
+    private Patient Patient(bool ecm, string organization, string pcp, string status)
     {
         var name = MemberNames.Member(_random);
         var birth = SyntheticPanel.BaseDate.AddDays(-_random.Next(ecm && _random.Next(5) == 0 ? 2 * 365 : 19 * 365, 80 * 365));
         var patient = new Patient
         {
-            Meta = Claiming("hh-member"),
+            Meta = new Meta { Profile = [CodeSystems.Profile("hh-member")], Tag = [new Coding(EngagementScenario.TagSystem, status)] },
             Identifier =
             [
                 new Identifier(ecm ? CodeSystems.MediCalCin : CodeSystems.KanCareId, SyntheticPanel.MedicaidId(_index, ecm))
@@ -99,6 +164,7 @@ internal sealed class MemberTransaction
             Gender = _random.Next(100) < 52 ? AdministrativeGender.Female : AdministrativeGender.Male,
             BirthDate = Day(birth),
             ManagingOrganization = new ResourceReference(organization),
+            GeneralPractitioner = [new ResourceReference(pcp)],
             Address =
             [
                 new Address
@@ -111,7 +177,7 @@ internal sealed class MemberTransaction
                 },
             ],
         };
-        if (_random.Next(100) < 90)
+        if (_random.Next(100) < 90 || status == EngagementScenario.UnableToReach)
         {
             var phone = (ecm ? "(559) " : "(316) ") + _random.Next(200, 1000).ToString(CultureInfo.InvariantCulture) + "-" + _random.Next(10000).ToString("D4", CultureInfo.InvariantCulture);
             patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, _random.Next(3) == 0 ? ContactPoint.ContactPointUse.Home : ContactPoint.ContactPointUse.Mobile, phone));
@@ -126,7 +192,7 @@ internal sealed class MemberTransaction
         return patient;
     }
 
-    private EpisodeOfCare Enrollment(bool ecm, string patient, string organization, string plan, string careManager, string careTeam, DateTimeOffset start)
+    private EpisodeOfCare Enrollment(bool ecm, string patient, string organization, string plan, string? careManager, string careTeam, DateTime start)
     {
         var episode = new EpisodeOfCare
         {
@@ -136,20 +202,12 @@ internal sealed class MemberTransaction
             Type = [new CodeableConcept(CodeSystems.Program, ecm ? CodeSystems.EnhancedCareManagement : CodeSystems.KsHealthHomes)],
             Patient = new ResourceReference(patient),
             ManagingOrganization = new ResourceReference(organization),
-            Period = new Period { Start = Day(start) },
-            CareManager = new ResourceReference(careManager),
+            Period = new Period { Start = ProgramClock.Date(start) },
+            CareManager = careManager is null ? null : new ResourceReference(careManager),
             Team = [new ResourceReference(careTeam)],
         };
-        if (_random.Next(100) < 10)
-        {
-            episode.Status = EpisodeOfCare.EpisodeOfCareStatus.Finished;
-            var end = start.AddDays(_random.Next(30, 365));
-            episode.Period.End = Day(end < SyntheticPanel.BaseDate ? end : SyntheticPanel.BaseDate);
-        }
-
         if (ecm)
         {
-            episode.Extension.Add(new Extension(CodeSystems.Extension("hh-authorization-period"), new Period { Start = Day(start), End = Day(start.AddYears(1).AddDays(-1)) }));
             episode.Extension.Add(new Extension(CodeSystems.Extension("hh-population-of-focus"),
                 new CodeableConcept(CodeSystems.EcmPopulationOfFocus, CodeSystems.PopulationsOfFocus[_random.Next(CodeSystems.PopulationsOfFocus.Count)])));
         }
@@ -157,7 +215,7 @@ internal sealed class MemberTransaction
         return episode;
     }
 
-    private CareTeam CareTeam(bool ecm, string patient, string episode, string organization, Func<int, string> staff)
+    private CareTeam CareTeam(bool ecm, bool lead, string patient, string episode, string organization, Func<int, string> staff)
     {
         var team = new CareTeam
         {
@@ -168,7 +226,7 @@ internal sealed class MemberTransaction
             ManagingOrganization = [new ResourceReference(organization)],
         };
         var roles = ecm
-            ? new List<string> { "lead-care-manager", CodeSystems.KsCareTeamRoles[_random.Next(2)] }
+            ? new List<string> { lead ? "lead-care-manager" : "social-worker-care-coordinator", CodeSystems.KsCareTeamRoles[_random.Next(2)] }
             : [.. CodeSystems.KsCareTeamRoles.Take(2 + _random.Next(2))];
         for (var i = 0; i < roles.Count; i++)
         {
@@ -181,55 +239,5 @@ internal sealed class MemberTransaction
         }
 
         return team;
-    }
-
-    private CarePlan Plan(bool ecm, string patient, string episode, string author, string careTeam, DateTimeOffset enrolled)
-    {
-        var created = enrolled.AddDays(_random.Next(20, 90)).AddHours(9 + _random.Next(8));
-        var plan = new CarePlan
-        {
-            Meta = ecm ? null : Claiming("hh-health-action-plan"),
-            Extension = ecm ? [EnrollmentOf(episode)] : [new Extension(CodeSystems.Extension("hh-completion-date"), new FhirDateTime(Instant(created))), EnrollmentOf(episode)],
-            Created = Instant(created),
-            Status = RequestStatus.Active,
-            Intent = Hl7.Fhir.Model.CarePlan.CarePlanIntent.Plan,
-            Category = [new CodeableConcept(CodeSystems.CarePlanCategory, ecm ? CodeSystems.EcmCarePlan : CodeSystems.HealthActionPlan)],
-            Subject = new ResourceReference(patient),
-            Period = new Period { Start = Day(created) },
-            Author = new ResourceReference(author),
-            CareTeam = [new ResourceReference(careTeam)],
-        };
-        var services = CodeSystems.CoreServices.OrderBy(_ => _random.Next()).Take(3 + _random.Next(4));
-        foreach (var service in services)
-        {
-            plan.Activity.Add(new CarePlan.ActivityComponent
-            {
-                Detail = new CarePlan.DetailComponent
-                {
-                    Code = new CodeableConcept(CodeSystems.CoreService, service),
-                    Status = _random.Next(3) switch
-                    {
-                        0 => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.NotStarted,
-                        1 => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.InProgress,
-                        _ => Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.Completed,
-                    },
-                },
-            });
-        }
-
-        return plan;
-    }
-
-    private Encounter InpatientStay(string patient, DateTimeOffset enrolled)
-    {
-        var admitted = enrolled.AddDays(_random.Next(1, 120)).AddHours(_random.Next(24));
-        return new Encounter
-        {
-            Status = Encounter.EncounterStatus.Finished,
-            Class = new Coding(CodeSystems.ActCode, _random.Next(3) == 0 ? "ACUTE" : "IMP"),
-            Type = [new CodeableConcept("http://snomed.info/sct", _random.Next(2) == 0 ? "32485007" : "183452005")],
-            Subject = new ResourceReference(patient),
-            Period = new Period { Start = Instant(admitted), End = Instant(admitted.AddDays(_random.Next(2, 11))) },
-        };
     }
 }
