@@ -14,9 +14,6 @@ public static class ReferralViolationCodes
     /// <summary>ready / received: not in hh-referral-task-status (Gravity's Referral Task Status value set excludes them).</summary>
     public const string StatusNotAllowed = "status-not-allowed";
 
-    /// <summary>A new referral Task whose status is not draft, requested or a closure (with a reason).</summary>
-    public const string InvalidInitialStatus = "invalid-initial-status";
-
     /// <summary>A move between two non-terminal states that the table does not allow (a skip, or a move backwards).</summary>
     public const string IllegalTransition = "illegal-transition";
 
@@ -46,7 +43,7 @@ public sealed record ReferralViolation(string Code, string Message, string Expre
 /// to Gravity's Referral Task Status value set (all TaskStatus codes except ready and received):
 /// <code>
 /// from            allowed to
-/// (new)           draft, requested; completed/rejected/cancelled/failed only with a closure reason
+/// (new)           any referral status (an EHR or a migration sends referrals already under way); a closure needs its reason
 /// draft           requested
 /// requested       accepted, rejected, cancelled
 /// accepted        in-progress, on-hold, cancelled, failed, completed
@@ -116,16 +113,9 @@ public static class ReferralWorkflow
             return violations;
         }
 
-        if (previous?.Status is not { } from)
-        {
-            if (to is not (TaskStatus.Draft or TaskStatus.Requested) && !IsClosure(to))
-            {
-                violations.Add(new(ReferralViolationCodes.InvalidInitialStatus,
-                    $"{RuleIds.EcmClosedLoopReferral}: a new referral starts as draft or requested (or closed, with a closure reason), not '{toCode}'.",
-                    "Task.status"));
-            }
-        }
-        else if (!IsAllowedTransition(from, to))
+        // A new referral may arrive in any referral status: an EHR or a migration sends referrals already under way.
+        // Only a change of a stored referral is checked against the workflow.
+        if (previous?.Status is { } from && !IsAllowedTransition(from, to))
         {
             var fromCode = Code(from);
             violations.Add(IsTerminal(from)
