@@ -43,7 +43,7 @@ internal sealed class LastUpdatedCriterion(IReadOnlyList<DateSearchValue> values
     }
 
     public override string ToSql(SqlQuery query, string resource)
-        => string.Join(" OR ", values.Select(v => "(" + DateCriterion.Condition(query, v, $"{resource}.LastUpdated", $"{resource}.LastUpdated", _now) + ")"));
+        => SqlQuery.AnyOf([.. values.Select(v => DateCriterion.Condition(query, v, $"{resource}.LastUpdated", $"{resource}.LastUpdated", _now))]);
 }
 
 /// <summary>_type (system-level search): the resource is of one of the listed types.</summary>

@@ -43,7 +43,7 @@ internal sealed class IndexRowCriterion(ParameterTarget target, IReadOnlyList<Fu
     {
         var table = IndexTables.Name(target.Kind ?? throw new InvalidOperationException("not an indexed parameter"));
         var x = query.Alias("x");
-        var conditions = $"{SqlQuery.ParameterIdFilter(x, target.Ids)} AND ({string.Join(" OR ", orConditions.Select(c => "(" + c(query, x) + ")"))})";
+        var conditions = $"{SqlQuery.ParameterIdFilter(x, target.Ids)} AND {SqlQuery.AnyOf([.. orConditions.Select(c => c(query, x))])}";
 
         // Positive: an uncorrelated IN lets the planner drive the search from the index rows (no scan of the type).
         // Negative: NOT EXISTS per candidate row.

@@ -6,6 +6,9 @@ internal sealed class SearchPlan
     public const int DefaultCount = 20;
     public const int MaxCount = 1000;
 
+    /// <summary>The most OR values one parameter may carry (Patient?_id=a,b,...): beyond it, 400, not a query SQLite cannot parse.</summary>
+    public const int MaxOrValues = 1000;
+
     public required string? ResourceType { get; init; }
 
     public List<SearchCriterion> Criteria { get; } = [];

@@ -88,6 +88,12 @@ internal sealed partial class SearchQueryParser(SearchParameterRegistry registry
 
     private SearchCriterion ParseCriterion(string name, string value)
     {
+        // _id binds its list as one JSON array, however long; other parameters build one condition per value.
+        if (name != "_id" && SearchValueSyntax.OrValues(value).Count > SearchPlan.MaxOrValues)
+        {
+            throw new InvalidSearchException($"'{name}' has more than {SearchPlan.MaxOrValues} comma-separated values; split the search.", name);
+        }
+
         if (name.StartsWith("_has:", StringComparison.Ordinal))
         {
             return ParseHas(name, value);

@@ -15,6 +15,21 @@ internal sealed class SqlQuery
 
     public StringBuilder Text { get; } = new();
 
+    /// <summary>
+    /// The OR of <paramref name="conditions"/> as a balanced tree: "((a) OR (b)) OR ((c) OR (d))". SQLite parses a flat
+    /// "a OR b OR ..." into a tree as deep as the list and refuses more than 1,000 levels; balanced, 1,000 values nest 10 deep.
+    /// </summary>
+    public static string AnyOf(IReadOnlyList<string> conditions)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        return conditions.Count switch
+        {
+            0 => "0",
+            1 => "(" + conditions[0] + ")",
+            _ => "(" + AnyOf([.. conditions.Take(conditions.Count / 2)]) + " OR " + AnyOf([.. conditions.Skip(conditions.Count / 2)]) + ")",
+        };
+    }
+
     /// <summary>Binds <paramref name="value"/> and returns its placeholder.</summary>
     public string Bind(object? value)
     {

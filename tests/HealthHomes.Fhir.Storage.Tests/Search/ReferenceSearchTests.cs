@@ -63,6 +63,16 @@ public sealed class ReferenceSearchTests(ReferenceSearchFixture db) : IClassFixt
         => Assert.Empty(await db.IdsAsync("Observation", query));
 
     [Fact]
+    public async Task A_thousand_OR_values_are_one_search_and_more_are_refused()
+    {
+        var many = string.Join(',', Enumerable.Range(0, 998).Select(i => $"Patient/x{i}").Append("Patient/p1").Append("Group/g1"));
+
+        Assert.Equal(["o1", "o3"], await db.IdsAsync("Observation", "subject=" + many));
+        var error = await Assert.ThrowsAsync<InvalidSearchException>(() => db.SearchAsync("Observation", "subject=" + many + ",Patient/p2"));
+        Assert.Contains("1000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bare_id_means_the_single_target_type()
         => Assert.Equal(["e1"], await db.IdsAsync("Encounter", "practitioner=pr1"));
 
