@@ -22,7 +22,44 @@ internal static class ReferenceCriterion
         }
 
         var values = SearchValueSyntax.OrValues(value).Select(SearchValueSyntax.Unescape).ToArray();
-        return new IndexRowCriterion(target, values.Select(v => Match(target, typeModifier, v)).ToArray());
+        var conditions = new List<Func<SqlQuery, string, string>>();
+        var byType = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var v in values)
+        {
+            var match = Match(target, typeModifier, v);
+            if (Typed(target, typeModifier, v) is { } typed)
+            {
+                (byType.TryGetValue(typed.Type, out var ids) ? ids : byType[typed.Type] = []).Add(typed.Id);
+            }
+            else
+            {
+                conditions.Add(match);
+            }
+        }
+
+        // Many Type/id values of one type (a batch of members' records): one probe of the target index per id through
+        // json_each, instead of an OR per value that SQLite answers by scanning the parameter's rows.
+        foreach (var (type, ids) in byType)
+        {
+            conditions.Add(ids.Count == 1
+                ? (q, x) => $"{x}.TargetId = {q.Bind(ids[0])} AND {x}.TargetType = {q.Bind(type)}"
+                : (q, x) => $"{x}.TargetType = {q.Bind(type)} AND {x}.TargetId IN (SELECT value FROM json_each({q.Bind(System.Text.Json.JsonSerializer.Serialize(ids))}))");
+        }
+
+        return new IndexRowCriterion(target, conditions);
+    }
+
+    /// <summary>A relative value whose target type is known (Type/id, :[type] modifier, or the one target type): its type and id; else null.</summary>
+    private static (string Type, string Id)? Typed(ParameterTarget target, string? typeModifier, string value)
+    {
+        if (value.Contains("://", StringComparison.Ordinal) || value.StartsWith("urn:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var (type, id) = SplitTypeAndId(value);
+        type ??= typeModifier ?? (target.Targets.Count == 1 ? target.Targets[0] : null);
+        return type is null ? null : (type, id);
     }
 
     /// <summary>A :[type] modifier must name a resource type the parameter may point at.</summary>
