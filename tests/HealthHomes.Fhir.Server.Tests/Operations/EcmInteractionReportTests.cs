@@ -117,6 +117,16 @@ public sealed class EcmInteractionReportTests(ScenarioServer server) : IClassFix
     }
 
     [Fact]
+    public async Task The_MeasureReport_is_also_served_as_XML()
+    {
+        using var response = await _client.SendAsync(HttpMethod.Get, $"Organization/{Provider}/$ecm-interaction-report?{FebToMarch}&_format=xml");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/fhir+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<MeasureReport", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_period_without_the_attempts_gives_zeros_for_every_member()
     {
         var report = await ReportAsync($"Organization/{Provider}/$ecm-interaction-report?periodStart=2026-05-01&periodEnd=2026-05-31");

@@ -46,7 +46,7 @@ public static class InteractionMeasureReport
             }));
             report.Group.Add(new MeasureReport.GroupComponent
             {
-                Code = new CodeableConcept(ProgramCodes.InteractionCategorySystem, category, Displays[category]),
+                Code = new CodeableConcept { Coding = [new Coding(ProgramCodes.InteractionCategorySystem, category, Displays[category])] },
                 Population = [new MeasureReport.PopulationComponent { Code = InitialPopulation(), Count = lines.Sum(l => l.Interactions.CountOf(category)) }],
                 Stratifier = [stratifier],
             });
@@ -55,7 +55,7 @@ public static class InteractionMeasureReport
         return report;
     }
 
-    private static CodeableConcept InitialPopulation() => new(PopulationSystem, "initial-population", "Initial Population");
+    private static CodeableConcept InitialPopulation() => new() { Coding = [new Coding(PopulationSystem, "initial-population", "Initial Population")] };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
