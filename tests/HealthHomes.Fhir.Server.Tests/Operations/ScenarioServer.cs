@@ -6,14 +6,14 @@ using Task = System.Threading.Tasks.Task;
 namespace HealthHomes.Fhir.Server.Tests.Operations;
 
 /// <summary>A server with the six scenario Bundles of examples/scenarios loaded through POST [base] (each one transaction), as the README's command loads them.</summary>
-public sealed class ScenarioServer : FhirServerFactory, IAsyncLifetime
+public class ScenarioServer : FhirServerFactory, IAsyncLifetime
 {
     public static readonly string[] Scenarios =
     [
         "ks-earleen-health-home", "ecm-street-outreach", "ks-wrong-number-to-unable-to-reach", "ks-contacted-callback", "ks-opt-out", "ecm-referral-unable-to-reach",
     ];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         using var client = CreateFhirClient();
         foreach (var scenario in Scenarios)

@@ -98,6 +98,38 @@ public sealed class OperationInput
             : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
     }
 
+    /// <summary>A FHIR date (yyyy-MM-dd) or null when not given; anything else is a 400 naming the parameter.</summary>
+    public DateOnly? Date(string name)
+    {
+        var value = String(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw FhirRequestException.BadRequest($"${_operation}: '{name}' must be a FHIR date (yyyy-MM-dd, e.g. 2026-03-01), not '{value}'.", name);
+    }
+
+    /// <summary>A reference to an Organization ("Organization/id", or an absolute url ending in it), as "Organization/id"; null when not given; anything else is a 400.</summary>
+    public string? OrganizationReference(string name)
+    {
+        var value = String(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var parts = value.Split('/');
+        var at = Array.LastIndexOf(parts, "Organization");
+        var valid = at >= 0 && at + 2 == parts.Length && FhirIds.IsValidId(parts[at + 1])
+            && (at == 0 || Uri.TryCreate(string.Join('/', parts[..at]), UriKind.Absolute, out _));
+        return valid
+            ? "Organization/" + parts[at + 1]
+            : throw FhirRequestException.BadRequest($"${_operation}: '{name}' must reference an Organization as Organization/[id], not '{value}'.", name);
+    }
+
     /// <summary>program (code ks-hh | ecm), or null when not given; an unknown code is a 400.</summary>
     public CareProgram? Program()
     {

@@ -18,6 +18,8 @@ public static class ProgramOperationEndpoints
         services.AddSingleton(sp => new PanelLoader(sp.GetRequiredService<HealthHomes.Fhir.Storage.IResourceStore>(), sp.GetRequiredService<MemberRecordLoader>()));
         services.AddSingleton<PanelDeadlineComplianceOperation>();
         services.AddSingleton<PanelEngagementStatusOperation>();
+        services.AddSingleton<AssignEcmProviderOperation>();
+        services.AddSingleton<EcmInteractionReportOperation>();
         return services;
     }
 
@@ -44,6 +46,18 @@ public static class ProgramOperationEndpoints
                 => await FhirEndpoint.ReportAsync(c, await BodyIfPostAsync(c, r, null, null), op.SystemAsync)).WithName("deadline-compliance-system-" + method);
         }
 
+        fhir.MapGet("/Patient/{id}/$assign-ecm-provider", (HttpContext c, string id, HttpFhirRequests r, AssignEcmProviderOperation op)
+            => FhirEndpoint.ReadAsync(c, r.From(c, "Patient", id), op.DryRunAsync)).WithName("assign-ecm-provider");
+        fhir.MapPost("/Patient/{id}/$assign-ecm-provider", async (HttpContext c, string id, HttpFhirRequests r, AssignEcmProviderOperation op)
+            => await FhirEndpoint.WriteAsync(c, await r.WithBodyAsync(c, "Patient", id), op.AssignAsync)).WithName("assign-ecm-provider-post");
+        fhir.MapGet("/Organization/{id}/$ecm-interaction-report", (HttpContext c, string id, HttpFhirRequests r, EcmInteractionReportOperation op)
+            => FhirEndpoint.ReportAsync(c, r.From(c, "Organization", id), op.EvaluateAsync)).WithName("ecm-interaction-report-organization");
+        fhir.MapPost("/Organization/{id}/$ecm-interaction-report", async (HttpContext c, string id, HttpFhirRequests r, EcmInteractionReportOperation op)
+            => await FhirEndpoint.ReportAsync(c, await r.WithBodyAsync(c, "Organization", id), op.EvaluateAsync)).WithName("ecm-interaction-report-organization-post");
+        fhir.MapGet("/$ecm-interaction-report", (HttpContext c, HttpFhirRequests r, EcmInteractionReportOperation op)
+            => FhirEndpoint.ReportAsync(c, r.From(c, null, null), op.EvaluateAsync)).WithName("ecm-interaction-report");
+        fhir.MapPost("/$ecm-interaction-report", async (HttpContext c, HttpFhirRequests r, EcmInteractionReportOperation op)
+            => await FhirEndpoint.ReportAsync(c, await r.WithBodyAsync(c, null, null), op.EvaluateAsync)).WithName("ecm-interaction-report-post");
         return fhir;
     }
 
