@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HealthHomes.Fhir.CareManagement;
+using HealthHomes.Fhir.Server.Operations.Reports;
 using HealthHomes.Fhir.Server.Rest;
 
 namespace HealthHomes.Fhir.Server.Operations.CareManagement;
@@ -15,6 +16,7 @@ public static class ProgramOperationEndpoints
         services.AddSingleton<MemberRecordLoader>(sp => new MemberRecordLoader(sp.GetRequiredService<HealthHomes.Fhir.Storage.IResourceStore>()));
         services.AddSingleton<EngagementStatusOperation>();
         services.AddSingleton<DeadlineComplianceOperation>();
+        services.AddReportOperations();
         return services;
     }
 
@@ -29,6 +31,7 @@ public static class ProgramOperationEndpoints
             => FhirEndpoint.ReportAsync(c, r.From(c, "Patient", id), op.EvaluateAsync)).WithName("deadline-compliance-patient");
         fhir.MapPost("/Patient/{id}/$deadline-compliance", async (HttpContext c, string id, HttpFhirRequests r, DeadlineComplianceOperation op)
             => await FhirEndpoint.ReportAsync(c, await r.WithBodyAsync(c, "Patient", id), op.EvaluateAsync)).WithName("deadline-compliance-patient-post");
+        fhir.MapReportOperations();
         return fhir;
     }
 }
