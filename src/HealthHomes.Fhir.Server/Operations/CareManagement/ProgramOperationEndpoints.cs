@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HealthHomes.Fhir.CareManagement;
+using HealthHomes.Fhir.Server.Operations.Reports;
 using HealthHomes.Fhir.Server.Rest;
 
 namespace HealthHomes.Fhir.Server.Operations.CareManagement;
@@ -20,6 +21,7 @@ public static class ProgramOperationEndpoints
         services.AddSingleton<PanelEngagementStatusOperation>();
         services.AddSingleton<AssignEcmProviderOperation>();
         services.AddSingleton<EcmInteractionReportOperation>();
+        services.AddReportOperations();
         return services;
     }
 
@@ -58,6 +60,7 @@ public static class ProgramOperationEndpoints
             => FhirEndpoint.ReportAsync(c, r.From(c, null, null), op.EvaluateAsync)).WithName("ecm-interaction-report");
         fhir.MapPost("/$ecm-interaction-report", async (HttpContext c, HttpFhirRequests r, EcmInteractionReportOperation op)
             => await FhirEndpoint.ReportAsync(c, await r.WithBodyAsync(c, null, null), op.EvaluateAsync)).WithName("ecm-interaction-report-post");
+        fhir.MapReportOperations();
         return fhir;
     }
 
