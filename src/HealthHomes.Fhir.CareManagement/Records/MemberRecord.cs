@@ -38,11 +38,16 @@ public sealed class MemberRecord
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FhirTask>> TaskHistory { get; init; } = new Dictionary<string, IReadOnlyList<FhirTask>>();
 
+    // Read once per record: every rule asks for the enrollments and their attempts (a record is not changed once built).
+    private IReadOnlyList<Enrollment>? _enrollments;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<OutreachAttempt>> _attempts = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ChecklistStepRecord>> _steps = new(StringComparer.Ordinal);
+
     public string PatientReference => "Patient/" + Patient.Id;
 
     /// <summary>The member's enrollments (EpisodeOfCare with a known program), oldest first.</summary>
     public IReadOnlyList<Enrollment> Enrollments() =>
-        [.. Episodes.Select(Enrollment.From).OfType<Enrollment>().OrderBy(e => e.Start)];
+        _enrollments ??= [.. Episodes.Select(Enrollment.From).OfType<Enrollment>().OrderBy(e => e.Start)];
 
     /// <summary>Does a record belong to an enrollment: its hh-enrollment extension names it, or it names none and the member has only that enrollment in the program.</summary>
     public bool BelongsTo(DomainResource resource, Enrollment enrollment)
@@ -58,20 +63,20 @@ public sealed class MemberRecord
     public IReadOnlyList<OutreachAttempt> AttemptsOf(Enrollment enrollment)
     {
         ArgumentNullException.ThrowIfNull(enrollment);
-        return [.. Tasks.Where(t => BelongsTo(t, enrollment))
+        return _attempts.GetOrAdd(enrollment.Id, _ => [.. Tasks.Where(t => BelongsTo(t, enrollment))
             .Select(t => OutreachAttempt.From(t, enrollment.Program.TimeZone))
             .OfType<OutreachAttempt>()
             .Where(a => a.WasMade)
-            .OrderBy(a => a.When)];
+            .OrderBy(a => a.When)]);
     }
 
     /// <summary>The enrollment's checklist step records, in time order.</summary>
     public IReadOnlyList<ChecklistStepRecord> ChecklistStepsOf(Enrollment enrollment)
     {
         ArgumentNullException.ThrowIfNull(enrollment);
-        return [.. Tasks.Where(t => BelongsTo(t, enrollment))
+        return _steps.GetOrAdd(enrollment.Id, _ => [.. Tasks.Where(t => BelongsTo(t, enrollment))
             .Select(t => ChecklistStepRecord.From(t, enrollment.Program.TimeZone))
             .OfType<ChecklistStepRecord>()
-            .OrderBy(s => s.When)];
+            .OrderBy(s => s.When)]);
     }
 }

@@ -35,14 +35,15 @@ internal sealed class SqliteResourceReader(SqliteConnection connection, SqliteTr
         ArgumentNullException.ThrowIfNull(request);
         var query = new SqlQuery();
         var where = new List<string> { "1 = 1" };
-        if (request.ResourceType is not null)
+        if (request.ResourceType is not null && request.Id is not null)
+        {
+            // Instance history: find the resource's key first, so its versions come from (ResourceKey, Version)
+            // instead of a walk through every version of the type.
+            where.Add($"v.ResourceKey = (SELECT k.ResourceKey FROM Resource k WHERE k.ResourceType = {query.Bind(request.ResourceType)} AND k.LogicalId = {query.Bind(request.Id)})");
+        }
+        else if (request.ResourceType is not null)
         {
             where.Add($"v.ResourceType = {query.Bind(request.ResourceType)}");
-        }
-
-        if (request.Id is not null)
-        {
-            where.Add($"v.LogicalId = {query.Bind(request.Id)}");
         }
 
         if (request.Since is { } since)

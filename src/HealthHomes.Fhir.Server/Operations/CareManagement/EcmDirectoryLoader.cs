@@ -84,7 +84,7 @@ public static class EcmDirectoryLoader
         while (parameters is not null)
         {
             var page = await reader.SearchAsync(new SearchRequest(type, parameters), access, ct).ConfigureAwait(false);
-            found.AddRange(page.Matches.Where(m => m.Json is not null).Select(m => FhirSerialization.ParseJson(m.Json!)));
+            found.AddRange(page.Matches.Where(m => m.Json is not null).Select(m => FhirSerialization.ParseStored(m.Json!)));
             parameters = page.NextParameters;
         }
 

@@ -33,7 +33,7 @@ public sealed class MemberRecordLoader(IResourceReader reader)
             throw FhirRequestException.NotFound($"Patient/{patientId} is not known or deleted.");
         }
 
-        return (await LoadAsync([(Patient)FhirSerialization.ParseJson(json)], access, ct).ConfigureAwait(false))[0];
+        return (await LoadAsync([(Patient)FhirSerialization.ParseStored(json)], access, ct).ConfigureAwait(false))[0];
     }
 
     /// <summary>The records of a batch of members, in the order given.</summary>
@@ -112,11 +112,31 @@ public sealed class MemberRecordLoader(IResourceReader reader)
         while (parameters is not null)
         {
             var page = await reader.SearchAsync(new SearchRequest(type, parameters), access, ct).ConfigureAwait(false);
-            found.AddRange(page.Matches.Where(m => m.Json is not null).Select(m => FhirSerialization.ParseJson(m.Json!)));
+            found.AddRange(Parse(page.Matches));
             parameters = page.NextParameters;
         }
 
         return found;
+    }
+
+    /// <summary>A page of stored versions as POCOs, parsed on all cores when the page is large (parsing is most of a panel's load time).</summary>
+    private static Resource[] Parse(IReadOnlyList<StoredResource> matches)
+    {
+        var json = matches.Where(m => m.Json is not null).Select(m => m.Json!).ToArray();
+        var parsed = new Resource[json.Length];
+        if (json.Length < 64)
+        {
+            for (var i = 0; i < json.Length; i++)
+            {
+                parsed[i] = FhirSerialization.ParseStored(json[i]);
+            }
+        }
+        else
+        {
+            Parallel.For(0, json.Length, i => parsed[i] = FhirSerialization.ParseStored(json[i]));
+        }
+
+        return parsed;
     }
 
     /// <summary>Every version of a Task, oldest first (each carries meta.lastUpdated = when it was written).</summary>
@@ -127,7 +147,7 @@ public sealed class MemberRecordLoader(IResourceReader reader)
         do
         {
             var page = await reader.HistoryAsync(new HistoryRequest("Task", id, null, null, PageSize, before), access, ct).ConfigureAwait(false);
-            versions.AddRange(page.Versions.Where(v => v.Json is not null).Select(v => (FhirTask)FhirSerialization.ParseJson(v.Json!)));
+            versions.AddRange(page.Versions.Where(v => v.Json is not null).Select(v => (FhirTask)FhirSerialization.ParseStored(v.Json!)));
             before = page.NextBefore;
         }
         while (before is not null);

@@ -18,9 +18,48 @@ public sealed record PanelScope(string? Organization, CareProgram? Program);
 /// </summary>
 public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loader)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 200;
 
+    /// <summary>
+    /// The panel's records batch by batch. The next batch is read while the caller works on the current one (one batch
+    /// ahead, on another thread): reading and evaluating overlap on a machine with more than one core.
+    /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<MemberRecord>> MembersAsync(PanelScope scope, AccessFilter access, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var channel = System.Threading.Channels.Channel.CreateBounded<IReadOnlyList<MemberRecord>>(1);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in ReadAsync(scope, access, stop.Token).ConfigureAwait(false))
+                {
+                    await channel.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
+                }
+
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, stop.Token);
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+        }
+        finally
+        {
+            // The caller stopped early (an error, a cancelled request): the reader must not wait on a full channel.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<MemberRecord>> ReadAsync(PanelScope scope, AccessFilter access, [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -42,7 +81,7 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
             var result = await reader.SearchAsync(new SearchRequest("EpisodeOfCare", page), access, ct).ConfigureAwait(false);
             foreach (var match in result.Matches.Where(m => m.Json is not null))
             {
-                if (((EpisodeOfCare)FhirSerialization.ParseJson(match.Json!)).Patient?.Reference is { } patient
+                if (((EpisodeOfCare)FhirSerialization.ParseStored(match.Json!)).Patient?.Reference is { } patient
                     && patient.StartsWith("Patient/", StringComparison.Ordinal)
                     && seen.Add(patient))
                 {
@@ -67,7 +106,7 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
         while (page is not null)
         {
             var result = await reader.SearchAsync(new SearchRequest("Patient", page), access, ct).ConfigureAwait(false);
-            patients.AddRange(result.Matches.Where(m => m.Json is not null).Select(m => (Patient)FhirSerialization.ParseJson(m.Json!)));
+            patients.AddRange(result.Matches.Where(m => m.Json is not null).Select(m => (Patient)FhirSerialization.ParseStored(m.Json!)));
             page = result.NextParameters;
         }
 

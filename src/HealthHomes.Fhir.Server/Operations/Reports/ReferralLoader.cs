@@ -35,7 +35,7 @@ public sealed class ReferralLoader(IResourceReader reader)
         while (parameters is not null)
         {
             var page = await reader.SearchAsync(new SearchRequest("Task", parameters), access, ct).ConfigureAwait(false);
-            referrals.AddRange(page.Matches.Where(m => m.Json is not null).Select(m => FhirSerialization.ParseJson(m.Json!)).OfType<FhirTask>());
+            referrals.AddRange(page.Matches.Where(m => m.Json is not null).Select(m => FhirSerialization.ParseStored(m.Json!)).OfType<FhirTask>());
             parameters = page.NextParameters;
         }
 
@@ -56,7 +56,7 @@ public sealed class ReferralLoader(IResourceReader reader)
         do
         {
             var page = await reader.HistoryAsync(new HistoryRequest("Task", id, null, null, PageSize, before), access, ct).ConfigureAwait(false);
-            versions.AddRange(page.Versions.Where(v => v.Json is not null).Select(v => FhirSerialization.ParseJson(v.Json!)).OfType<FhirTask>());
+            versions.AddRange(page.Versions.Where(v => v.Json is not null).Select(v => FhirSerialization.ParseStored(v.Json!)).OfType<FhirTask>());
             before = page.NextBefore;
         }
         while (before is not null);
