@@ -9,7 +9,8 @@ namespace HealthHomes.Fhir.CareManagement.Deadlines;
 /// KS-HAP-90: "Health Home Program Health Action Plans (HAPs) are to be completed within 90 days of enrollment with the
 /// Health Home Partner." One instance per ks-hh enrollment: start = EpisodeOfCare.period.start; due 90 calendar days;
 /// met by the earliest HAP CarePlan of the enrollment (category health-action-plan, status active or completed) at its
-/// hh-completion-date, else its created date (DOMAIN.md 1b.6).
+/// hh-completion-date, else its created date (DOMAIN.md 1b.6). Not applicable when the enrollment ended, or the member
+/// refused the program (an opt-out Consent), before the HAP was due and no HAP was completed.
 /// </summary>
 public sealed class HapWithin90Days : IDeadlineRule
 {
@@ -53,6 +54,12 @@ public sealed class HapWithin90Days : IDeadlineRule
             return DeadlineContext.NotApplicable(
                 [CareManagement.RuleIds.KsHap90], record.PatientReference, RuleSeverity.Error,
                 Text($"Enrollment {enrollment.Reference} ended {clock.Day(end)}, before its HAP was due ({clock.Day(due)}), without an active or completed HAP."));
+        }
+        else if (record.RefusalsOf(enrollment, context.AsOf < due ? context.AsOf : due) is [var refusal, ..])
+        {
+            return DeadlineContext.NotApplicable(
+                [CareManagement.RuleIds.KsHap90], record.PatientReference, RuleSeverity.Error,
+                Text($"The member refused the program ({refusal.ReferenceTo()}, {refusal.DateTime}) before the HAP was due ({clock.Day(due)}): no HAP is owed."));
         }
         else
         {

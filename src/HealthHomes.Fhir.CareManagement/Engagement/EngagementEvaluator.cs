@@ -52,18 +52,8 @@ public static class EngagementEvaluator
     /// not count; one naming none counts when it is the member's only enrollment in the program or dated after this
     /// enrollment started.
     /// </summary>
-    internal static IReadOnlyList<Consent> Refusals(OutreachTimeline timeline)
-    {
-        var record = timeline.Record;
-        var enrollment = timeline.Enrollment;
-        return [.. record.Consents.Where(c =>
-            c.Status == Consent.ConsentState.Active
-            && c.Category.HasCode(ProgramCodes.ConsentCategorySystem, ProgramCodes.ProgramParticipation)
-            && c.Provision?.Type == Consent.ConsentProvisionType.Deny
-            && (c.Patient?.Reference is null || c.Patient.Reference == record.PatientReference)
-            && FhirValues.Instant(c.DateTime, timeline.Clock.Zone) is { } when && when <= timeline.AsOf
-            && (c.EnrollmentId() is { } id ? id == enrollment.Id : record.BelongsTo(c, enrollment) || when >= enrollment.Start))];
-    }
+    internal static IReadOnlyList<Consent> Refusals(OutreachTimeline timeline) =>
+        timeline.Record.RefusalsOf(timeline.Enrollment, timeline.AsOf);
 
     private static (EngagementStatus, string, IReadOnlyList<string>) Derive(OutreachTimeline timeline, IReadOnlyList<Consent> refusals, CareManagementSettings settings)
     {

@@ -5,14 +5,16 @@ namespace HealthHomes.Fhir.CareManagement.Engagement;
 
 /// <summary>
 /// The next recommended action for a status, with its due instant (end of a local day, in the program's offset) and
-/// rule. None when engaged, declined or disenrolled. Codes: a checklist step code, "outreach-attempt", "callback",
-/// "consider-disenrollment" (ECM, unable to reach).
+/// rule. None when declined or disenrolled, or engaged with a Health Action Plan. Codes: a checklist step code,
+/// "outreach-attempt", "callback", "consider-disenrollment" (ECM, unable to reach), "complete-health-action-plan"
+/// (KanCare, engaged without a HAP: KS-HAP-90).
 /// </summary>
 internal static class NextActionPlanner
 {
     public const string OutreachAttempt = "outreach-attempt";
     public const string Callback = "callback";
     public const string ConsiderDisenrollment = "consider-disenrollment";
+    public const string CompleteHealthActionPlan = "complete-health-action-plan";
 
     /// <summary>Days from checklist 3's first failed attempt to the KS-CL3-ALT due date (see <c>AlternateMethodsAfter7Days</c>).</summary>
     public const int AlternateMethodsDueDay = 14;
@@ -32,8 +34,29 @@ internal static class NextActionPlanner
             EngagementStatus.OutreachInProgress when ecm => EcmOutreach(timeline, settings),
             EngagementStatus.OutreachInProgress when checklist is not null => Checklist3(timeline, checklist),
             EngagementStatus.OutreachInProgress => new NextAction(OutreachAttempt, null, null, "Continue outreach: no attempt has reached the member or failed with a known outcome yet."),
+            EngagementStatus.Engaged when !ecm => HealthActionPlan(timeline),
             _ => null,
         };
+    }
+
+    /// <summary>An engaged KanCare member without an active or completed HAP: complete it by day 90 (KS-HAP-90); none once it exists.</summary>
+    private static NextAction? HealthActionPlan(OutreachTimeline timeline)
+    {
+        var record = timeline.Record;
+        var enrollment = timeline.Enrollment;
+        var hasPlan = record.CarePlans.Any(p =>
+            p.Category.HasCode(ProgramCodes.CarePlanCategorySystem, ProgramCodes.HealthActionPlan)
+            && p.Status is Hl7.Fhir.Model.RequestStatus.Active or Hl7.Fhir.Model.RequestStatus.Completed
+            && record.BelongsTo(p, enrollment)
+            && FhirValues.Instant(p.Created, timeline.Clock.Zone) is { } created && created <= timeline.AsOf);
+        if (hasPlan)
+        {
+            return null;
+        }
+
+        var due = timeline.Clock.EndOfDay(timeline.Clock.LocalDate(enrollment.Start).AddDays(90));
+        return new NextAction(CompleteHealthActionPlan, due, RuleIds.KsHap90,
+            $"The member is engaged and has no active Health Action Plan yet: complete it within 90 days of enrollment ({enrollment.Reference}).");
     }
 
     private static NextAction FirstOutreach(OutreachTimeline timeline)

@@ -79,4 +79,22 @@ public sealed class MemberRecord
             .OfType<ChecklistStepRecord>()
             .OrderBy(s => s.When)]);
     }
+
+    /// <summary>
+    /// The member's refusals of this enrollment's program dated on or before <paramref name="asOf"/>: active opt-out
+    /// Consents (profile hh-opt-out: category program-participation, provision.type deny). A Consent naming another
+    /// enrollment does not count; one naming none counts when it is the member's only enrollment in the program or is
+    /// dated after this enrollment started (KS-PANEL, and the end of the program's deadlines for a member who refused).
+    /// </summary>
+    public IReadOnlyList<Consent> RefusalsOf(Enrollment enrollment, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(enrollment);
+        return [.. Consents.Where(c =>
+            c.Status == Consent.ConsentState.Active
+            && c.Category.HasCode(ProgramCodes.ConsentCategorySystem, ProgramCodes.ProgramParticipation)
+            && c.Provision?.Type == Consent.ConsentProvisionType.Deny
+            && (c.Patient?.Reference is null || c.Patient.Reference == PatientReference)
+            && FhirValues.Instant(c.DateTime, enrollment.Program.TimeZone) is { } when && when <= asOf
+            && (c.EnrollmentId() is { } id ? id == enrollment.Id : BelongsTo(c, enrollment) || when >= enrollment.Start))];
+    }
 }

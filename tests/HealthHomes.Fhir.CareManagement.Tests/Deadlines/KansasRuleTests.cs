@@ -31,6 +31,26 @@ public sealed class KansasRuleTests
     public void KS_HAP_90_a_HAP_completed_on_day_91_is_met_late() =>
         Assert.Equal(ComplianceState.MetLate, EvaluateHap("2026-06-01T00:00:00Z", Hap("h1", RequestStatus.Active, "2026-04-06T00:10:00-05:00")).State);
 
+    [Theory]
+    [InlineData("2026-04-05", ComplianceState.NotApplicable)]
+    [InlineData("2026-04-06", ComplianceState.Missed)]
+    public void KS_HAP_90_a_refusal_by_day_90_ends_the_obligation_one_on_day_91_does_not(string refused, ComplianceState expected)
+    {
+        var refusal = new Consent
+        {
+            Id = "c1",
+            Status = Consent.ConsentState.Active,
+            Category = [new CodeableConcept(ProgramCodes.ConsentCategorySystem, ProgramCodes.ProgramParticipation)],
+            Patient = new ResourceReference("Patient/" + PatientId),
+            DateTime = refused + "T10:00:00-05:00",
+            Provision = new Consent.provisionComponent { Type = Consent.ConsentProvisionType.Deny },
+        };
+        var record = Record([Enrollment(ProgramCodes.KsHealthHomes, "2026-01-05T10:00:00-06:00")]);
+        var withRefusal = new HealthHomes.Fhir.CareManagement.Records.MemberRecord { Patient = record.Patient, Episodes = record.Episodes, Consents = [refusal] };
+
+        Assert.Equal(expected, Single(new HapWithin90Days().Evaluate(withRefusal, Context("2026-06-01T00:00:00Z"))).State);
+    }
+
     [Fact]
     public void KS_HAP_90_a_draft_HAP_does_not_count()
     {

@@ -106,7 +106,7 @@ public sealed class EngagementStatusTests
     }
 
     [Fact]
-    public void Engaged_by_agreed_to_engage_and_no_next_action()
+    public void Engaged_by_agreed_to_engage_without_a_HAP_next_completes_it_by_day_90_KS_HAP_90()
     {
         var result = OutreachRecordBuilder.KsHh()
             .Attempt("2026-02-10 10:00", "reached-member")
@@ -115,8 +115,22 @@ public sealed class EngagementStatusTests
 
         Assert.Equal(EngagementStatus.Engaged, result.Status);
         Assert.Equal(["Task/a2"], result.Evidence);
-        Assert.Null(result.NextAction);
+        Assert.Equal("complete-health-action-plan", result.NextAction?.Code);
+        Assert.Equal(RuleIds.KsHap90, result.NextAction?.Rule);
+        Assert.Equal(new DateTimeOffset(2026, 5, 3, 23, 59, 59, 999, TimeSpan.FromHours(-5)), result.NextAction?.Due);
         Assert.Null(result.Checklist);
+    }
+
+    [Fact]
+    public void Engaged_with_an_active_HAP_has_no_next_action()
+    {
+        var result = OutreachRecordBuilder.KsHh()
+            .Attempt("2026-02-12 10:00", "agreed-to-engage")
+            .Plan("2026-02-20 09:00")
+            .Assess("2026-02-21 12:00");
+
+        Assert.Equal(EngagementStatus.Engaged, result.Status);
+        Assert.Null(result.NextAction);
     }
 
     [Fact]

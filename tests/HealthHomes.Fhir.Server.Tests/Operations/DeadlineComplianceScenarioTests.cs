@@ -93,6 +93,15 @@ public sealed class DeadlineComplianceScenarioTests(ScenarioServer server) : ICl
     }
 
     [Fact]
+    public async Task Member_who_refused_before_the_HAP_was_due_owes_no_HAP_KS_HAP_90()
+    {
+        var hap = Assert.Single((await ComplianceAsync("ks-olivia-nash", "2026-08-01T12:00:00-05:00", "&rule=KS-HAP-90")).Results("KS-HAP-90"));
+
+        Assert.Equal("not-applicable", hap.PartCode("state"));
+        Assert.Contains("Consent/ks-olivia-opt-out", hap.PartCode("explanation"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rule_filter_returns_only_that_rule()
     {
         var compliance = await ComplianceAsync("ks-earleen", "2026-08-01T12:00:00-05:00", "&rule=KS-HAP-90");

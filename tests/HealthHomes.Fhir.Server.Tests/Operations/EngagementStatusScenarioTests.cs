@@ -27,6 +27,18 @@ public sealed class EngagementStatusScenarioTests(ScenarioServer server) : IClas
     }
 
     [Fact]
+    public async Task Engaged_KanCare_member_without_a_HAP_is_next_asked_for_it_by_day_90_KS_HAP_90()
+    {
+        var result = await StatusAsync("ks-earleen", "2026-04-10T12:00:00-05:00");
+
+        Assert.Equal("engaged", result.Code("status"));
+        var next = Assert.Single(result.Parameter, p => p.Name == "nextAction");
+        Assert.Equal("complete-health-action-plan", next.PartCode("code"));
+        Assert.Equal("KS-HAP-90", next.PartCode("rule"));
+        Assert.Equal("2026-05-31T23:59:59.999-05:00", next.PartCode("due"));
+    }
+
+    [Fact]
     public async Task Street_outreach_member_is_engaged_and_ECM_OUT_2X_is_met_by_a_Tuesday_dawn_and_a_Thursday_evening_attempt()
     {
         var result = await StatusAsync("kern-samuel-reyes", "2026-04-15T12:00:00-07:00");

@@ -51,7 +51,15 @@ public sealed record CsvTable(string FileName, IReadOnlyList<string> Header, IAs
         {
             foreach (var field in row)
             {
-                csv.WriteField(field ?? "");
+                // A number is data, not a formula: only text fields get the injection escape (-31 stays -31).
+                if (long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    csv.WriteField(number, default);
+                }
+                else
+                {
+                    csv.WriteField(field ?? "");
+                }
             }
 
             await csv.EndRecordAsync(ct).ConfigureAwait(false);
