@@ -37,42 +37,57 @@ public sealed class MemberRecordLoader(IResourceReader reader)
     }
 
     /// <summary>The records of a batch of members, in the order given.</summary>
-    public async Task<IReadOnlyList<MemberRecord>> LoadAsync(IReadOnlyList<Patient> patients, AccessFilter access, CancellationToken ct)
+    public async Task<IReadOnlyList<MemberRecord>> LoadAsync(IReadOnlyList<Patient> patients, AccessFilter access, CancellationToken ct) =>
+        await BuildAsync(await FetchAsync(patients, access, ct).ConfigureAwait(false), access, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// The first half of <see cref="LoadAsync(IReadOnlyList{Patient}, AccessFilter, CancellationToken)"/>: the batch's
+    /// stored JSON, one indexed search per resource type, not yet parsed (a panel reads the next batch while the
+    /// previous one is parsed and evaluated).
+    /// </summary>
+    public async Task<FetchedMembers> FetchAsync(IReadOnlyList<Patient> patients, AccessFilter access, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(patients);
-        var references = patients.Select(p => "Patient/" + p.Id).ToList();
-        var byType = new Dictionary<string, ILookup<string, Resource>>(StringComparer.Ordinal);
+        var references = string.Join(',', patients.Select(p => "Patient/" + p.Id));
+        var json = new List<string>();
         foreach (var (type, parameter) in Compartment)
         {
-            var found = await AllAsync(type, parameter, string.Join(',', references), access, ct).ConfigureAwait(false);
-            byType[type] = found.ToLookup(r => MemberOf(r) ?? "", StringComparer.Ordinal);
+            json.AddRange(await JsonAsync(type, parameter, references, access, ct).ConfigureAwait(false));
         }
 
-        var organizations = await OrganizationsAsync(byType["EpisodeOfCare"].SelectMany(g => g).OfType<EpisodeOfCare>(), access, ct).ConfigureAwait(false);
-        var records = new List<MemberRecord>(patients.Count);
-        foreach (var patient in patients)
+        return new FetchedMembers(patients, json);
+    }
+
+    /// <summary>The second half: parses the batch on all cores, groups it by member, adds the enrollments' Organizations and the referral Tasks' histories.</summary>
+    public async Task<IReadOnlyList<MemberRecord>> BuildAsync(FetchedMembers fetched, AccessFilter access, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(fetched);
+        var byMember = Parse(fetched.Json).ToLookup(r => MemberOf(r) ?? "", StringComparer.Ordinal);
+        var organizations = await OrganizationsAsync(byMember.SelectMany(g => g).OfType<EpisodeOfCare>(), access, ct).ConfigureAwait(false);
+        var records = new List<MemberRecord>(fetched.Patients.Count);
+        foreach (var patient in fetched.Patients)
         {
-            var member = "Patient/" + patient.Id;
-            List<T> Of<T>(string type) => [.. byType[type][member].OfType<T>()];
-            var tasks = Of<FhirTask>("Task");
+            var resources = byMember["Patient/" + patient.Id].ToList();
+            List<T> Of<T>() => [.. resources.OfType<T>()];
+            var tasks = Of<FhirTask>();
             var history = new Dictionary<string, IReadOnlyList<FhirTask>>(StringComparer.Ordinal);
             foreach (var referral in tasks.Where(t => t.Id is not null && t.Code.HasCode(ProgramCodes.TaskCodeSystem, ProgramCodes.Referral)))
             {
                 history[referral.Id!] = await HistoryAsync(referral.Id!, access, ct).ConfigureAwait(false);
             }
 
-            var episodes = Of<EpisodeOfCare>("EpisodeOfCare");
+            var episodes = Of<EpisodeOfCare>();
             records.Add(new MemberRecord
             {
                 Patient = patient,
                 Episodes = episodes,
                 Tasks = tasks,
-                CarePlans = Of<CarePlan>("CarePlan"),
-                CareTeams = Of<CareTeam>("CareTeam"),
-                Communications = Of<Communication>("Communication"),
-                Encounters = Of<Encounter>("Encounter"),
-                Consents = Of<Consent>("Consent"),
-                ServiceRequests = Of<ServiceRequest>("ServiceRequest"),
+                CarePlans = Of<CarePlan>(),
+                CareTeams = Of<CareTeam>(),
+                Communications = Of<Communication>(),
+                Encounters = Of<Encounter>(),
+                Consents = Of<Consent>(),
+                ServiceRequests = Of<ServiceRequest>(),
                 Organizations = episodes.Select(e => e.ManagingOrganization?.Reference).OfType<string>().Distinct(StringComparer.Ordinal)
                     .Where(organizations.ContainsKey).ToDictionary(r => r, r => organizations[r], StringComparer.Ordinal),
                 TaskHistory = history,
@@ -105,6 +120,21 @@ public sealed class MemberRecordLoader(IResourceReader reader)
         return found.ToDictionary(o => "Organization/" + o.Id, o => (Organization)o, StringComparer.Ordinal);
     }
 
+    /// <summary>Every match's stored JSON, every page.</summary>
+    private async Task<List<string>> JsonAsync(string type, string parameter, string value, AccessFilter access, CancellationToken ct)
+    {
+        var found = new List<string>();
+        IReadOnlyList<KeyValuePair<string, string>>? parameters = [new(parameter, value), new("_count", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        while (parameters is not null)
+        {
+            var page = await reader.SearchAsync(new SearchRequest(type, parameters), access, ct).ConfigureAwait(false);
+            found.AddRange(page.Matches.Select(m => m.Json).OfType<string>());
+            parameters = page.NextParameters;
+        }
+
+        return found;
+    }
+
     private async Task<List<Resource>> AllAsync(string type, string parameter, string value, AccessFilter access, CancellationToken ct)
     {
         var found = new List<Resource>();
@@ -112,7 +142,7 @@ public sealed class MemberRecordLoader(IResourceReader reader)
         while (parameters is not null)
         {
             var page = await reader.SearchAsync(new SearchRequest(type, parameters), access, ct).ConfigureAwait(false);
-            found.AddRange(Parse(page.Matches));
+            found.AddRange(Parse([.. page.Matches.Select(m => m.Json).OfType<string>()]));
             parameters = page.NextParameters;
         }
 
@@ -120,20 +150,19 @@ public sealed class MemberRecordLoader(IResourceReader reader)
     }
 
     /// <summary>A page of stored versions as POCOs, parsed on all cores when the page is large (parsing is most of a panel's load time).</summary>
-    private static Resource[] Parse(IReadOnlyList<StoredResource> matches)
+    private static Resource[] Parse(IReadOnlyList<string> json)
     {
-        var json = matches.Where(m => m.Json is not null).Select(m => m.Json!).ToArray();
-        var parsed = new Resource[json.Length];
-        if (json.Length < 64)
+        var parsed = new Resource[json.Count];
+        if (json.Count < 64)
         {
-            for (var i = 0; i < json.Length; i++)
+            for (var i = 0; i < json.Count; i++)
             {
                 parsed[i] = FhirSerialization.ParseStored(json[i]);
             }
         }
         else
         {
-            Parallel.For(0, json.Length, i => parsed[i] = FhirSerialization.ParseStored(json[i]));
+            Parallel.For(0, json.Count, i => parsed[i] = FhirSerialization.ParseStored(json[i]));
         }
 
         return parsed;
@@ -156,3 +185,6 @@ public sealed class MemberRecordLoader(IResourceReader reader)
         return versions;
     }
 }
+
+/// <summary>A batch of members' stored JSON, fetched and not yet parsed (see <see cref="MemberRecordLoader.FetchAsync"/>).</summary>
+public sealed record FetchedMembers(IReadOnlyList<Patient> Patients, IReadOnlyList<string> Json);

@@ -18,15 +18,15 @@ public sealed record PanelScope(string? Organization, CareProgram? Program);
 /// </summary>
 public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loader)
 {
-    public const int BatchSize = 200;
+    public const int BatchSize = 100;
 
     /// <summary>
-    /// The panel's records batch by batch. The next batch is read while the caller works on the current one (one batch
-    /// ahead, on another thread): reading and evaluating overlap on a machine with more than one core.
+    /// The panel's records batch by batch. The stored JSON of the next batch is read (on another thread) while the
+    /// current one is parsed and evaluated: the database reads and the CPU work overlap.
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<MemberRecord>> MembersAsync(PanelScope scope, AccessFilter access, [EnumeratorCancellation] CancellationToken ct)
     {
-        var channel = System.Threading.Channels.Channel.CreateBounded<IReadOnlyList<MemberRecord>>(1);
+        var channel = System.Threading.Channels.Channel.CreateBounded<FetchedMembers>(1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Run(async () =>
         {
@@ -46,9 +46,9 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
         }, stop.Token);
         try
         {
-            await foreach (var batch in channel.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            await foreach (var fetched in channel.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                yield return batch;
+                yield return await loader.BuildAsync(fetched, access, ct).ConfigureAwait(false);
             }
         }
         finally
@@ -59,7 +59,7 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
         }
     }
 
-    private async IAsyncEnumerable<IReadOnlyList<MemberRecord>> ReadAsync(PanelScope scope, AccessFilter access, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<FetchedMembers> ReadAsync(PanelScope scope, AccessFilter access, [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -99,7 +99,7 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
         }
     }
 
-    private async Task<IReadOnlyList<MemberRecord>> LoadBatchAsync(List<string> ids, AccessFilter access, CancellationToken ct)
+    private async Task<FetchedMembers> LoadBatchAsync(List<string> ids, AccessFilter access, CancellationToken ct)
     {
         var patients = new List<Patient>(ids.Count);
         IReadOnlyList<KeyValuePair<string, string>>? page = [new("_id", string.Join(',', ids)), new("_count", BatchSize.ToString(CultureInfo.InvariantCulture))];
@@ -110,6 +110,6 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
             page = result.NextParameters;
         }
 
-        return await loader.LoadAsync(patients, access, ct).ConfigureAwait(false);
+        return await loader.FetchAsync(patients, access, ct).ConfigureAwait(false);
     }
 }
