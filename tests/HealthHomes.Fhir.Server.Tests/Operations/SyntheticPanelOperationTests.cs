@@ -80,6 +80,59 @@ public sealed class SyntheticPanelOperationTests(SyntheticPanelServer server) : 
             + string.Join(", ", derived.Where(d => intended.GetValueOrDefault(byMedicaidId[d.Key]) != d.Value).Take(10).Select(d => $"{d.Key}: {intended.GetValueOrDefault(byMedicaidId[d.Key])} -> {d.Value}")));
     }
 
+    [Fact]
+    public async Task Documentation_audit_audits_every_generated_attempt_and_finds_them_documented_KS_OUT_DOC()
+    {
+        var audit = await ScenarioServer.OperationAsync(_client, $"$outreach-documentation-audit?periodStart=2020-01-01&periodEnd=2025-01-06&asOf={AsOf}");
+        var attempts = GeneratedTasks().Count(t => t.Code!.Coding.Any(c => c.Code == "outreach-attempt") && t.Status == Hl7.Fhir.Model.Task.TaskStatus.Completed);
+
+        var audited = audit.Parameter.Where(p => p.Name == "organization").Sum(o => int.Parse(o.PartCode("attemptsAudited")!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(attempts, audited);
+        Assert.DoesNotContain(audit.Parameter, p => p.Name == "finding");
+    }
+
+    [Fact]
+    public async Task Referral_metrics_count_every_generated_closure_by_its_reason_ECM_CLR()
+    {
+        var metrics = await ScenarioServer.OperationAsync(_client, $"$referral-metrics?periodStart=2020-01-01&periodEnd=2025-01-06&asOf={AsOf}");
+        var closures = GeneratedTasks()
+            .Where(t => t.Code!.Coding.Any(c => c.Code == "referral") && t.Status is Hl7.Fhir.Model.Task.TaskStatus.Completed or Hl7.Fhir.Model.Task.TaskStatus.Failed
+                or Hl7.Fhir.Model.Task.TaskStatus.Rejected or Hl7.Fhir.Model.Task.TaskStatus.Cancelled)
+            .GroupBy(t => t.StatusReason?.Coding.FirstOrDefault()?.Code ?? "unspecified")
+            .ToDictionary(g => g.Key, g => g.Count());
+
+        var reported = metrics.Parameter.Where(p => p.Name == "provider").SelectMany(p => p.Part.Where(x => x.Name == "closedByReason"))
+            .GroupBy(r => r.PartCode("reason")!)
+            .ToDictionary(g => g.Key, g => g.Sum(r => int.Parse(r.PartCode("count")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.NotEmpty(closures);
+        Assert.Equal(closures.OrderBy(c => c.Key, StringComparer.Ordinal), reported.OrderBy(c => c.Key, StringComparer.Ordinal));
+        Assert.Contains("member-unable-to-reach", reported.Keys);
+    }
+
+    [Fact]
+    public async Task Ecm_interaction_report_of_the_panel_agrees_between_MeasureReport_and_CSV()
+    {
+        const string Url = "$ecm-interaction-report?periodStart=2020-01-01&periodEnd=2025-01-06";
+        using var json = await _client.SendAsync(HttpMethod.Get, Url);
+        var report = await json.ReadAsync<MeasureReport>();
+        using var csvRequest = new HttpRequestMessage(HttpMethod.Get, Url + "&_format=csv");
+        using var csv = await _client.SendAsync(csvRequest);
+        var rows = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = rows[0].Split(',');
+
+        foreach (var group in report.Group)
+        {
+            var column = Array.IndexOf(header, group.Code!.Coding[0].Code);
+            var fromCsv = rows.Skip(1).Sum(r => int.Parse(r.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(group.Population[0].Count, fromCsv);
+        }
+
+        Assert.True(report.Group.Single(g => g.Code!.Coding[0].Code == "ecm-outreach-telephonic-electronic").Population[0].Count > 0);
+    }
+
+    private IEnumerable<Hl7.Fhir.Model.Task> GeneratedTasks() =>
+        server.Panel.Members().SelectMany(b => b.Entry.Select(e => e.Resource)).OfType<Hl7.Fhir.Model.Task>();
+
     private static string MedicaidId(Patient patient) => patient.Identifier.First(i => i.System?.Contains("/sid/", StringComparison.Ordinal) == true).Value!;
 
     private async Task<Dictionary<string, string>> MedicaidIdsAsync()
