@@ -5,71 +5,6 @@ using Hl7.Fhir.Model;
 
 namespace HealthHomes.Fhir.CareManagement.Ecm;
 
-/// <summary>The rule step that chose the ECM Provider (ECM-ASSIGN-10BD, KHS policy D.4-D.5), in the order they are tried.</summary>
-public static class AssignmentStepCodes
-{
-    public const string MemberPreference = "member-preference";
-    public const string PcpIsEcmProvider = "pcp-is-ecm-provider";
-    public const string SpecialtyMhSudProvider = "specialty-mh-sud-provider";
-    public const string PlanDefault = "plan-default";
-
-    public static IReadOnlyList<string> InOrder { get; } = [MemberPreference, PcpIsEcmProvider, SpecialtyMhSudProvider, PlanDefault];
-}
-
-/// <summary>Why an assignment could not be made; <see cref="HttpStatus"/> is the status the server should answer with.</summary>
-public static class AssignmentFailureCodes
-{
-    /// <summary>422: the member has no open ECM EpisodeOfCare (type hh-program#ecm, not finished/cancelled/entered-in-error).</summary>
-    public const string NoEcmEnrollment = "no-ecm-enrollment";
-
-    /// <summary>422: the ECM EpisodeOfCare has no hh-authorization-period covering the assignment date.</summary>
-    public const string NoActiveAuthorization = "no-active-authorization";
-
-    /// <summary>409: the enrollment is already managed by an ECM Provider; a change goes through ECM-CHANGE-30D.</summary>
-    public const string AlreadyAssigned = "already-assigned";
-
-    /// <summary>422: no step found a contracted ECM Provider and the configured default is missing or not contracted.</summary>
-    public const string NoEligibleProvider = "no-eligible-provider";
-}
-
-/// <summary>One assignment step tried: whether it chose, the candidate it looked at (if any) and why it did or did not apply.</summary>
-public sealed record AssignmentStep(string Step, bool Chosen, string? Candidate, string Explanation);
-
-/// <summary>The assignment failed (a result, not an exception): <paramref name="HttpStatus"/> 409/422, a code from <see cref="AssignmentFailureCodes"/>, the steps tried so far.</summary>
-public sealed record AssignmentFailure(int HttpStatus, string Code, string Message, IReadOnlyList<AssignmentStep> Steps)
-{
-    public string Rule => RuleIds.EcmAssign10BusinessDays;
-}
-
-/// <summary>
-/// The ECM Provider chosen for a member and the resources to write in one transaction (see
-/// <see cref="EcmProviderAssignment"/> for how they reference each other).
-/// </summary>
-public sealed record AssignmentDecision(
-    string ChosenOrganization,
-    string Step,
-    IReadOnlyList<AssignmentStep> Steps,
-    DateOnly AssignmentDate,
-    EpisodeOfCare Enrollment,
-    CareTeam CareTeam,
-    Communication ProviderNotification,
-    Communication? PcpNotification,
-    string? Pcp,
-    string PcpNotificationExplanation)
-{
-    public string Rule => RuleIds.EcmAssign10BusinessDays;
-
-    /// <summary>All resources to write: the EpisodeOfCare (update, it has its id), then the creates (no id).</summary>
-    public IReadOnlyList<Resource> Resources =>
-        PcpNotification is null ? [Enrollment, CareTeam, ProviderNotification] : [Enrollment, CareTeam, ProviderNotification, PcpNotification];
-}
-
-/// <summary>Either a decision or a failure.</summary>
-public sealed record AssignmentResult(AssignmentDecision? Decision, AssignmentFailure? Failure)
-{
-    public bool Succeeded => Decision is not null;
-}
-
 /// <summary>
 /// ECM-ASSIGN-10BD (KHS policy D.1-D.6): assigns an ECM-authorized member to an ECM Provider. The steps are tried in
 /// order and the first that finds a <em>contracted ECM Provider</em> (see <see cref="EcmProviderDirectory"/>) as of the
@@ -220,11 +155,11 @@ public static class EcmProviderAssignment
                 $"No contracted ECM Provider found for {record.PatientReference} on {Format(day)} ({RuleIds.EcmAssign10BusinessDays}).", steps);
         }
 
-        var enrollment = UpdatedEpisode(episode, chosen, day);
+        var enrollment = AssignmentRecords.UpdatedEpisode(episode, chosen, day);
         var enrollmentReference = "EpisodeOfCare/" + episode.Id;
-        var careTeam = LeadCareManagerTeam(record, enrollmentReference, chosen, day);
+        var careTeam = AssignmentRecords.LeadCareManagerTeam(record, enrollmentReference, chosen, day);
         var plan = (episode.ExtensionValue(ProgramCodes.ResponsiblePlanExtension) as ResourceReference)?.Reference;
-        var providerNotice = Notification(record, enrollmentReference, plan, ProgramCodes.ProviderAssignmentNotification, chosen,
+        var providerNotice = AssignmentRecords.Notification(record, enrollmentReference, plan, ProgramCodes.ProviderAssignmentNotification, chosen,
             $"New ECM assignment: {record.PatientReference} assigned to {chosen} on {Format(day)} ({RuleIds.EcmNotifyWeekly}).");
 
         Communication? pcpNotice = null;
@@ -239,7 +174,7 @@ public static class EcmProviderAssignment
         }
         else
         {
-            pcpNotice = Notification(record, enrollmentReference, plan, ProgramCodes.PcpAssignmentNotification, pcp,
+            pcpNotice = AssignmentRecords.Notification(record, enrollmentReference, plan, ProgramCodes.PcpAssignmentNotification, pcp,
                 $"Your patient {record.PatientReference} has been assigned to ECM Provider {chosen} on {Format(day)} ({RuleIds.EcmPcp10BusinessDays}).");
             pcpExplanation = $"PCP notification to {pcp} prepared (status preparation; {RuleIds.EcmPcp10BusinessDays} is met when it is sent).";
         }
@@ -364,52 +299,6 @@ public static class EcmProviderAssignment
 
         return [.. fromTeams.Concat(fromEncounters).Distinct()];
     }
-
-    private static EpisodeOfCare UpdatedEpisode(EpisodeOfCare episode, string chosen, DateOnly day)
-    {
-        var updated = (EpisodeOfCare)episode.DeepCopy();
-        updated.ManagingOrganization = new ResourceReference(chosen);
-        updated.Period ??= new Period();
-        if (string.IsNullOrEmpty(updated.Period.Start))
-        {
-            updated.Period.Start = Format(day);
-        }
-
-        return updated;
-    }
-
-    private static CareTeam LeadCareManagerTeam(MemberRecord record, string enrollmentReference, string chosen, DateOnly day) => new()
-    {
-        Meta = new Meta { Profile = [ProgramCodes.Base + "StructureDefinition/hh-care-team"] },
-        Extension = [new Extension(ProgramCodes.EnrollmentExtension, new ResourceReference(enrollmentReference))],
-        Status = CareTeam.CareTeamStatus.Active,
-        Name = "ECM care team",
-        Subject = new ResourceReference(record.PatientReference),
-        Period = new Period { Start = Format(day) },
-        ManagingOrganization = [new ResourceReference(chosen)],
-        Participant =
-        [
-            new CareTeam.ParticipantComponent
-            {
-                Role = [new CodeableConcept(ProgramCodes.CareTeamRoleSystem, ProgramCodes.LeadCareManager, "ECM Lead Care Manager")],
-                Member = new ResourceReference(chosen) { Display = "Lead Care Manager to be named by the ECM Provider" },
-                OnBehalfOf = new ResourceReference(chosen),
-                Period = new Period { Start = Format(day) },
-            },
-        ],
-    };
-
-    private static Communication Notification(MemberRecord record, string enrollmentReference, string? plan, string type, string recipient, string text) => new()
-    {
-        Extension = [new Extension(ProgramCodes.EnrollmentExtension, new ResourceReference(enrollmentReference))],
-        Status = EventStatus.Preparation,
-        Category = [new CodeableConcept(ProgramCodes.NotificationTypeSystem, type)],
-        Subject = new ResourceReference(record.PatientReference),
-        About = [new ResourceReference(enrollmentReference)],
-        Recipient = [new ResourceReference(recipient)],
-        Sender = plan is null ? null : new ResourceReference(plan),
-        Payload = [new Communication.PayloadComponent { Content = new FhirString(text) }],
-    };
 
     private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
