@@ -31,6 +31,10 @@ public class FhirDbContext(DbContextOptions options) : DbContext(options)
             e.Property(r => r.LogicalId).HasMaxLength(64);
             e.HasIndex(r => new { r.ResourceType, r.LogicalId }).IsUnique().HasDatabaseName("UX_Resource_Type_Id");
             e.HasIndex(r => new { r.ResourceType, r.LastUpdated }).HasDatabaseName("IX_Resource_Type_LastUpdated");
+
+            // A type in key order: paging through a type (GET Task?_count=..., a panel, bulk export) walks this index
+            // from the cursor instead of sorting every resource of the type for each page.
+            e.HasIndex(r => new { r.ResourceType, r.ResourceKey }).HasDatabaseName("IX_Resource_Type_Key");
         });
 
         modelBuilder.Entity<ResourceVersionRow>(e =>

@@ -191,6 +191,9 @@ namespace HealthHomes.Fhir.Storage.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("UX_Resource_Type_Id");
 
+                    b.HasIndex("ResourceType", "ResourceKey")
+                        .HasDatabaseName("IX_Resource_Type_Key");
+
                     b.ToTable("Resource", (string)null);
                 });
 
