@@ -73,7 +73,7 @@ public sealed class OperationInput
         };
     }
 
-    /// <summary>asOf (dateTime, default now): the instant the operation evaluates at. A date means the end of that day in UTC is not assumed: a dateTime with offset is required, or a date (start of that day, UTC).</summary>
+    /// <summary>asOf (dateTime, default now): the instant the operation evaluates at. A dateTime without an offset is read as UTC; a date alone is the start of that day, UTC.</summary>
     public DateTimeOffset AsOf(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
