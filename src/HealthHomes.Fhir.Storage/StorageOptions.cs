@@ -14,5 +14,11 @@ public sealed class StorageOptions
     /// <summary>Seconds a writer waits for the database lock before failing.</summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// SQLite memory-mapped I/O (PRAGMA mmap_size) in bytes; 0 (the default) reads pages through SQLite's own cache
+    /// only. Large panels read scattered index pages: mapping the file makes those reads memory accesses.
+    /// </summary>
+    public long MmapSizeBytes { get; set; }
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFileName));
 }

@@ -11,10 +11,13 @@ namespace HealthHomes.Fhir.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly string _pragmas;
 
     public SqliteDatabase(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _pragmas = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+            + (options.MmapSizeBytes > 0 ? $"PRAGMA mmap_size={options.MmapSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};" : "");
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -33,7 +36,7 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+        pragma.CommandText = _pragmas;
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return connection;
     }
