@@ -1,8 +1,6 @@
-using System.Globalization;
 using HealthHomes.Fhir.CareManagement;
 using HealthHomes.Fhir.CareManagement.Ecm;
 using HealthHomes.Fhir.CareManagement.Records;
-using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Storage;
 using Hl7.Fhir.Model;
 
@@ -21,8 +19,6 @@ public sealed record EcmDirectory(IReadOnlyList<Organization> Organizations, IRe
 /// </summary>
 public static class EcmDirectoryLoader
 {
-    private const int PageSize = 1000;
-
     private static readonly string[] DirectoryRoles =
     [
         OrganizationRoleCodes.EcmProvider, OrganizationRoleCodes.SpecialtyMentalHealthProvider, OrganizationRoleCodes.SudProvider,
@@ -33,12 +29,12 @@ public static class EcmDirectoryLoader
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(alsoNamed);
         var types = string.Join(',', DirectoryRoles.Select(r => ProgramCodes.OrganizationRoleSystem + "|" + r));
-        var organizations = (await SearchAllAsync(reader, "Organization", "type", types, access, ct).ConfigureAwait(false))
+        var organizations = (await reader.AllAsync("Organization", "type", types, access, ct).ConfigureAwait(false))
             .OfType<Organization>().ToDictionary(o => o.Id!, StringComparer.Ordinal);
 
         var roleIds = IdsOf("PractitionerRole", record.Patient.GeneralPractitioner.Select(r => r.Reference));
         var roles = roleIds.Count == 0 ? []
-            : (await SearchAllAsync(reader, "PractitionerRole", "_id", string.Join(',', roleIds), access, ct).ConfigureAwait(false)).OfType<PractitionerRole>().ToList();
+            : (await reader.AllAsync("PractitionerRole", "_id", string.Join(',', roleIds), access, ct).ConfigureAwait(false)).OfType<PractitionerRole>().ToList();
 
         var named = alsoNamed
             .Concat(record.Patient.GeneralPractitioner.Select(r => r.Reference))
@@ -47,7 +43,7 @@ public static class EcmDirectoryLoader
         var missing = IdsOf("Organization", named).Where(id => !organizations.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
-            foreach (var organization in (await SearchAllAsync(reader, "Organization", "_id", string.Join(',', missing), access, ct).ConfigureAwait(false)).OfType<Organization>())
+            foreach (var organization in (await reader.AllAsync("Organization", "_id", string.Join(',', missing), access, ct).ConfigureAwait(false)).OfType<Organization>())
             {
                 organizations[organization.Id!] = organization;
             }
@@ -73,21 +69,5 @@ public static class EcmDirectoryLoader
         }
 
         return ids;
-    }
-
-    /// <summary>Every page of one search with a single parameter.</summary>
-    public static async Task<List<Resource>> SearchAllAsync(IResourceReader reader, string type, string parameter, string value, AccessFilter access, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var found = new List<Resource>();
-        IReadOnlyList<KeyValuePair<string, string>>? parameters = [new(parameter, value), new("_count", PageSize.ToString(CultureInfo.InvariantCulture))];
-        while (parameters is not null)
-        {
-            var page = await reader.SearchAsync(new SearchRequest(type, parameters), access, ct).ConfigureAwait(false);
-            found.AddRange(page.Matches.Where(m => m.Json is not null).Select(m => FhirSerialization.ParseStored(m.Json!)));
-            parameters = page.NextParameters;
-        }
-
-        return found;
     }
 }

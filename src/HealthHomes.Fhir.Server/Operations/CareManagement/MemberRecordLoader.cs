@@ -16,8 +16,6 @@ namespace HealthHomes.Fhir.Server.Operations.CareManagement;
 /// </summary>
 public sealed class MemberRecordLoader(IResourceReader reader)
 {
-    private const int PageSize = 1000;
-
     /// <summary>The resource types of a member record and the search parameter that points at the Patient.</summary>
     private static readonly (string Type, string Parameter)[] Compartment =
     [
@@ -52,7 +50,7 @@ public sealed class MemberRecordLoader(IResourceReader reader)
         var json = new List<string>();
         foreach (var (type, parameter) in Compartment)
         {
-            json.AddRange(await JsonAsync(type, parameter, references, access, ct).ConfigureAwait(false));
+            json.AddRange(await reader.JsonAsync(type, [new(parameter, references)], access, ct).ConfigureAwait(false));
         }
 
         return new FetchedMembers(patients, json);
@@ -62,7 +60,7 @@ public sealed class MemberRecordLoader(IResourceReader reader)
     public async Task<IReadOnlyList<MemberRecord>> BuildAsync(FetchedMembers fetched, AccessFilter access, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(fetched);
-        var byMember = Parse(fetched.Json).ToLookup(r => MemberOf(r) ?? "", StringComparer.Ordinal);
+        var byMember = StoredSearch.Parse(fetched.Json).ToLookup(r => MemberOf(r) ?? "", StringComparer.Ordinal);
         var organizations = await OrganizationsAsync(byMember.SelectMany(g => g).OfType<EpisodeOfCare>(), access, ct).ConfigureAwait(false);
         var records = new List<MemberRecord>(fetched.Patients.Count);
         foreach (var patient in fetched.Patients)
@@ -73,7 +71,7 @@ public sealed class MemberRecordLoader(IResourceReader reader)
             var history = new Dictionary<string, IReadOnlyList<FhirTask>>(StringComparer.Ordinal);
             foreach (var referral in tasks.Where(t => t.Id is not null && t.Code.HasCode(ProgramCodes.TaskCodeSystem, ProgramCodes.Referral)))
             {
-                history[referral.Id!] = await HistoryAsync(referral.Id!, access, ct).ConfigureAwait(false);
+                history[referral.Id!] = await reader.TaskVersionsAsync(referral.Id!, access, ct).ConfigureAwait(false);
             }
 
             var episodes = Of<EpisodeOfCare>();
@@ -116,73 +114,8 @@ public sealed class MemberRecordLoader(IResourceReader reader)
         var ids = episodes.Select(e => e.ManagingOrganization?.Reference).OfType<string>()
             .Where(r => r.StartsWith("Organization/", StringComparison.Ordinal))
             .Select(r => r["Organization/".Length..]).Distinct(StringComparer.Ordinal).ToList();
-        var found = ids.Count == 0 ? [] : await AllAsync("Organization", "_id", string.Join(',', ids), access, ct).ConfigureAwait(false);
+        var found = ids.Count == 0 ? [] : await reader.AllAsync("Organization", "_id", string.Join(',', ids), access, ct).ConfigureAwait(false);
         return found.ToDictionary(o => "Organization/" + o.Id, o => (Organization)o, StringComparer.Ordinal);
-    }
-
-    /// <summary>Every match's stored JSON, every page.</summary>
-    private async Task<List<string>> JsonAsync(string type, string parameter, string value, AccessFilter access, CancellationToken ct)
-    {
-        var found = new List<string>();
-        IReadOnlyList<KeyValuePair<string, string>>? parameters = [new(parameter, value), new("_count", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        while (parameters is not null)
-        {
-            var page = await reader.SearchAsync(new SearchRequest(type, parameters), access, ct).ConfigureAwait(false);
-            found.AddRange(page.Matches.Select(m => m.Json).OfType<string>());
-            parameters = page.NextParameters;
-        }
-
-        return found;
-    }
-
-    private async Task<List<Resource>> AllAsync(string type, string parameter, string value, AccessFilter access, CancellationToken ct)
-    {
-        var found = new List<Resource>();
-        IReadOnlyList<KeyValuePair<string, string>>? parameters = [new(parameter, value), new("_count", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        while (parameters is not null)
-        {
-            var page = await reader.SearchAsync(new SearchRequest(type, parameters), access, ct).ConfigureAwait(false);
-            found.AddRange(Parse([.. page.Matches.Select(m => m.Json).OfType<string>()]));
-            parameters = page.NextParameters;
-        }
-
-        return found;
-    }
-
-    /// <summary>A page of stored versions as POCOs, parsed on all cores when the page is large (parsing is most of a panel's load time).</summary>
-    private static Resource[] Parse(IReadOnlyList<string> json)
-    {
-        var parsed = new Resource[json.Count];
-        if (json.Count < 64)
-        {
-            for (var i = 0; i < json.Count; i++)
-            {
-                parsed[i] = FhirSerialization.ParseStored(json[i]);
-            }
-        }
-        else
-        {
-            Parallel.For(0, json.Count, i => parsed[i] = FhirSerialization.ParseStored(json[i]));
-        }
-
-        return parsed;
-    }
-
-    /// <summary>Every version of a Task, oldest first (each carries meta.lastUpdated = when it was written).</summary>
-    private async Task<IReadOnlyList<FhirTask>> HistoryAsync(string id, AccessFilter access, CancellationToken ct)
-    {
-        var versions = new List<FhirTask>();
-        long? before = null;
-        do
-        {
-            var page = await reader.HistoryAsync(new HistoryRequest("Task", id, null, null, PageSize, before), access, ct).ConfigureAwait(false);
-            versions.AddRange(page.Versions.Where(v => v.Json is not null).Select(v => (FhirTask)FhirSerialization.ParseStored(v.Json!)));
-            before = page.NextBefore;
-        }
-        while (before is not null);
-
-        versions.Reverse();
-        return versions;
     }
 }
 

@@ -26,7 +26,7 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reader);
-        var (filter, context) = Bind(request, allowOrganization: false);
+        var (filter, context, _) = Bind(request, allowOrganization: false);
         var stored = await reader.ReadAsync("EpisodeOfCare", request.Id!, request.Access, ct).ConfigureAwait(false);
         if (stored is not { IsDeleted: false, Json: { } json } || Enrollment.From((EpisodeOfCare)FhirSerialization.ParseJson(json)) is not { } enrollment)
         {
@@ -46,7 +46,7 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reader);
-        var (filter, context) = Bind(request, allowOrganization: false);
+        var (filter, context, _) = Bind(request, allowOrganization: false);
         var stored = await reader.ReadAsync("Organization", request.Id!, request.Access, ct).ConfigureAwait(false);
         if (stored is not { IsDeleted: false, Json: { } json })
         {
@@ -63,8 +63,7 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reader);
-        var (filter, context) = Bind(request, allowOrganization: true);
-        var input = OperationInput.Bind(request, "deadline-compliance", Declared);
+        var (filter, context, input) = Bind(request, allowOrganization: true);
         var organization = input.String("organization");
         if (organization is not null && !organization.StartsWith("Organization/", StringComparison.Ordinal))
         {
@@ -77,13 +76,13 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
         return await RespondAsync(request, "deadline-compliance.csv", context.AsOf, own, members, ct).ConfigureAwait(false);
     }
 
-    private (ComplianceFilter Filter, DeadlineContext Context) Bind(FhirRequest request, bool allowOrganization)
+    private (ComplianceFilter Filter, DeadlineContext Context, OperationInput Input) Bind(FhirRequest request, bool allowOrganization)
     {
         var declared = allowOrganization ? Declared : [.. Declared.Where(d => d != "organization")];
         var input = OperationInput.Bind(request, "deadline-compliance", declared);
         var filter = ComplianceFilter.From(input);
         var asOf = input.AsOf(evaluation.Time);
-        return (filter, evaluation.Context(asOf, input.Integer("atRiskDays", 0, 365)));
+        return (filter, evaluation.Context(asOf, input.Integer("atRiskDays", 0, 365)), input);
     }
 
     /// <summary>Each batch of the panel evaluated on all cores; results in member order.</summary>
@@ -103,22 +102,13 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
 
     private static async Task<List<Organization>> HealthHomePartnersAsync(IResourceReader reader, string? organization, AccessFilter access, CancellationToken ct)
     {
-        var found = new List<Organization>();
-        List<KeyValuePair<string, string>> first = [new("type", ProgramCodes.OrganizationRoleSystem + "|health-home-partner"), new("_count", "1000")];
+        List<KeyValuePair<string, string>> parameters = [new("type", ProgramCodes.OrganizationRoleSystem + "|health-home-partner")];
         if (organization is not null)
         {
-            first.Add(new("_id", organization["Organization/".Length..]));
+            parameters.Add(new("_id", organization["Organization/".Length..]));
         }
 
-        IReadOnlyList<KeyValuePair<string, string>>? page = first;
-        while (page is not null)
-        {
-            var result = await reader.SearchAsync(new SearchRequest("Organization", page), access, ct).ConfigureAwait(false);
-            found.AddRange(result.Matches.Where(m => m.Json is not null).Select(m => (Organization)FhirSerialization.ParseJson(m.Json!)));
-            page = result.NextParameters;
-        }
-
-        return found;
+        return [.. (await reader.AllAsync("Organization", parameters, access, ct).ConfigureAwait(false)).OfType<Organization>()];
     }
 
     private static FhirResponse Respond(FhirRequest request, string fileName, DateTimeOffset asOf, IReadOnlyList<DeadlineResult> results) =>

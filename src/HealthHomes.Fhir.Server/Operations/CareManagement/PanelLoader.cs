@@ -101,15 +101,7 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
 
     private async Task<FetchedMembers> LoadBatchAsync(List<string> ids, AccessFilter access, CancellationToken ct)
     {
-        var patients = new List<Patient>(ids.Count);
-        IReadOnlyList<KeyValuePair<string, string>>? page = [new("_id", string.Join(',', ids)), new("_count", BatchSize.ToString(CultureInfo.InvariantCulture))];
-        while (page is not null)
-        {
-            var result = await reader.SearchAsync(new SearchRequest("Patient", page), access, ct).ConfigureAwait(false);
-            patients.AddRange(result.Matches.Where(m => m.Json is not null).Select(m => (Patient)FhirSerialization.ParseStored(m.Json!)));
-            page = result.NextParameters;
-        }
-
+        var patients = (await reader.AllAsync("Patient", "_id", string.Join(',', ids), access, ct).ConfigureAwait(false)).OfType<Patient>().ToList();
         return await loader.FetchAsync(patients, access, ct).ConfigureAwait(false);
     }
 }
