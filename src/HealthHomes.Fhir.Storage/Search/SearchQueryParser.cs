@@ -122,7 +122,7 @@ internal sealed partial class SearchQueryParser(SearchParameterRegistry registry
         switch (target.Code)
         {
             case "_id":
-                return IdCriterion.Create(target.Name, modifier, value);
+                return IdCriterion.Create(target, modifier, value);
             case "_lastUpdated":
                 return LastUpdatedCriterion.Create(target.Name, modifier, value);
         }

@@ -13,6 +13,9 @@ public sealed class QueryPlanTests(TokenSearchFixture db) : IClassFixture<TokenS
     [InlineData("Patient", "birthdate=1974&_sort=-birthdate")]
     [InlineData("Observation", "subject:Patient.name=smith")]
     [InlineData("Observation", "subject=Patient/p1,Patient/p2,Patient/p3")]
+    [InlineData("Patient", "_id=p1")]
+    [InlineData("Patient", "_id=p1,p2,p3")]
+    [InlineData("Patient", "_id=p1,p2,p3&name=smi")]
     public void Searches_start_from_the_index_rows(string type, string query)
     {
         var request = new SearchRequest(type, IndexedResourceSeeder.Parse(query));
