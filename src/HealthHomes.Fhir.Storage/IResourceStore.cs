@@ -18,6 +18,12 @@ public interface IResourceReader
 
     /// <summary>History at instance, type or system level (https://hl7.org/fhir/R4/http.html#history).</summary>
     Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default);
+
+    /// <summary>
+    /// Every version (deletion tombstones included) of the resources of one type with these ids, in one read: grouped by
+    /// resource, oldest version first. For bulk reads such as the histories of a batch of members' referrals.
+    /// </summary>
+    Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default);
 }
 
 /// <summary>The versioned resource store: every version kept, each write session one database transaction.</summary>

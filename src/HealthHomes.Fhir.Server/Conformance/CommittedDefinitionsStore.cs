@@ -20,6 +20,9 @@ public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSourc
 
     public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => inner.HistoryAsync(request, access, ct);
 
+    public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
+        => inner.VersionsAsync(resourceType, ids, access, ct);
+
     public async Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default)
         => new FollowedSession(await inner.BeginWriteAsync(ct).ConfigureAwait(false), source, logger);
 
@@ -35,6 +38,9 @@ public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSourc
         public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => inner.SearchAsync(request, access, ct);
 
         public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => inner.HistoryAsync(request, access, ct);
+
+        public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
+            => inner.VersionsAsync(resourceType, ids, access, ct);
 
         public async Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, CancellationToken ct = default)
         {

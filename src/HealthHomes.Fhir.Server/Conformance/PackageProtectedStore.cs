@@ -22,6 +22,9 @@ public sealed class PackageProtectedStore(IResourceStore inner, ConformancePacka
 
     public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => inner.HistoryAsync(request, access, ct);
 
+    public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
+        => inner.VersionsAsync(resourceType, ids, access, ct);
+
     public async Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default)
         => new GuardedSession(await inner.BeginWriteAsync(ct).ConfigureAwait(false), package);
 
@@ -34,6 +37,9 @@ public sealed class PackageProtectedStore(IResourceStore inner, ConformancePacka
         public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => inner.SearchAsync(request, access, ct);
 
         public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => inner.HistoryAsync(request, access, ct);
+
+        public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
+            => inner.VersionsAsync(resourceType, ids, access, ct);
 
         public Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, CancellationToken ct = default)
         {

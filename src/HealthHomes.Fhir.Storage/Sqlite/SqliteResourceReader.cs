@@ -96,6 +96,31 @@ internal sealed class SqliteResourceReader(SqliteConnection connection, SqliteTr
         return new HistoryPage(versions, total, null);
     }
 
+    public async Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var versions = new List<StoredResource>();
+        if (ids.Count == 0)
+        {
+            return versions;
+        }
+
+        // The resources' keys from the (ResourceType, LogicalId) index, then their versions from (ResourceKey, Version).
+        var query = new SqlQuery();
+        query.Text.Append($"SELECT {VersionColumns} FROM Resource r JOIN ResourceVersion v ON v.ResourceKey = r.ResourceKey ")
+            .Append($"WHERE r.ResourceType = {query.Bind(resourceType)} AND r.LogicalId IN (SELECT value FROM json_each({query.Bind(System.Text.Json.JsonSerializer.Serialize(ids))}))")
+            .Append(AccessCondition(access, query))
+            .Append(" ORDER BY r.ResourceKey, v.Version");
+        await using var cmd = query.CreateCommand(connection, transaction);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            versions.Add(ReadVersion(reader));
+        }
+
+        return versions;
+    }
+
     /// <summary>Maps a row of <see cref="VersionColumns"/> to a stored version.</summary>
     internal static StoredResource ReadVersion(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -43,6 +43,12 @@ public sealed class SqliteResourceStore(SqliteDatabase database, SearchParameter
         return await new SqliteResourceReader(connection, null, _search).HistoryAsync(request, access, ct).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await new SqliteResourceReader(connection, null, _search).VersionsAsync(resourceType, ids, access, ct).ConfigureAwait(false);
+    }
+
     public async Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default)
     {
         await _writerGate.WaitAsync(ct).ConfigureAwait(false);

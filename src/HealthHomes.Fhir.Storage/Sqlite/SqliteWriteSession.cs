@@ -55,6 +55,9 @@ internal sealed class SqliteWriteSession : IWriteSession
 
     public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => _reader.HistoryAsync(request, access, ct);
 
+    public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
+        => _reader.VersionsAsync(resourceType, ids, access, ct);
+
     public async Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(resource);

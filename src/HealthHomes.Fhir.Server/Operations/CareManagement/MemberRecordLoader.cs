@@ -56,24 +56,22 @@ public sealed class MemberRecordLoader(IResourceReader reader)
         return new FetchedMembers(patients, json);
     }
 
-    /// <summary>The second half: parses the batch on all cores, groups it by member, adds the enrollments' Organizations and the referral Tasks' histories.</summary>
+    /// <summary>The second half: parses the batch on all cores, groups it by member, adds the enrollments' Organizations and the referral Tasks' histories (one read for the batch).</summary>
     public async Task<IReadOnlyList<MemberRecord>> BuildAsync(FetchedMembers fetched, AccessFilter access, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(fetched);
         var byMember = StoredSearch.Parse(fetched.Json).ToLookup(r => MemberOf(r) ?? "", StringComparer.Ordinal);
         var organizations = await OrganizationsAsync(byMember.SelectMany(g => g).OfType<EpisodeOfCare>(), access, ct).ConfigureAwait(false);
+        var referrals = byMember.SelectMany(g => g).OfType<FhirTask>().Where(t => t.Code.HasCode(ProgramCodes.TaskCodeSystem, ProgramCodes.Referral));
+        var histories = await reader.TaskHistoriesAsync(referrals, access, ct).ConfigureAwait(false);
         var records = new List<MemberRecord>(fetched.Patients.Count);
         foreach (var patient in fetched.Patients)
         {
             var resources = byMember["Patient/" + patient.Id].ToList();
             List<T> Of<T>() => [.. resources.OfType<T>()];
             var tasks = Of<FhirTask>();
-            var history = new Dictionary<string, IReadOnlyList<FhirTask>>(StringComparer.Ordinal);
-            foreach (var referral in tasks.Where(t => t.Id is not null && t.Code.HasCode(ProgramCodes.TaskCodeSystem, ProgramCodes.Referral)))
-            {
-                history[referral.Id!] = await reader.TaskVersionsAsync(referral.Id!, access, ct).ConfigureAwait(false);
-            }
-
+            var history = tasks.Select(t => t.Id).OfType<string>().Where(histories.ContainsKey).Distinct(StringComparer.Ordinal)
+                .ToDictionary(id => id, id => histories[id], StringComparer.Ordinal);
             var episodes = Of<EpisodeOfCare>();
             records.Add(new MemberRecord
             {

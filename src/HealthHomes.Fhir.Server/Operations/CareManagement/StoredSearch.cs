@@ -38,22 +38,49 @@ public static class StoredSearch
     public static Task<Resource[]> AllAsync(this IResourceReader reader, string type, string parameter, string value, AccessFilter access, CancellationToken ct) =>
         reader.AllAsync(type, [new(parameter, value)], access, ct);
 
-    /// <summary>Every stored version of a Task, oldest first (deletion tombstones left out; each version carries its meta.lastUpdated).</summary>
-    public static async Task<IReadOnlyList<FhirTask>> TaskVersionsAsync(this IResourceReader reader, string id, AccessFilter access, CancellationToken ct)
+    /// <summary>How many Tasks' versions are read in one statement.</summary>
+    public const int HistoryBatchSize = 500;
+
+    /// <summary>
+    /// Every stored version of each Task, oldest first (deletion tombstones left out; each version carries its
+    /// meta.lastUpdated), by Task id. A Task at version 1 has no earlier version: its history is itself, with no read.
+    /// The others' versions are read a few hundred Tasks per statement and parsed on all cores.
+    /// </summary>
+    public static async Task<Dictionary<string, IReadOnlyList<FhirTask>>> TaskHistoriesAsync(this IResourceReader reader, IEnumerable<FhirTask> tasks, AccessFilter access, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var versions = new List<FhirTask>();
-        long? before = null;
-        do
+        ArgumentNullException.ThrowIfNull(tasks);
+        var history = new Dictionary<string, IReadOnlyList<FhirTask>>(StringComparer.Ordinal);
+        var earlier = new List<string>();
+        foreach (var task in tasks)
         {
-            var page = await reader.HistoryAsync(new HistoryRequest("Task", id, null, null, PageSize, before), access, ct).ConfigureAwait(false);
-            versions.AddRange(page.Versions.Select(v => v.Json).OfType<string>().Select(FhirSerialization.ParseStored).OfType<FhirTask>());
-            before = page.NextBefore;
-        }
-        while (before is not null);
+            if (task.Id is not { } id)
+            {
+                continue;
+            }
 
-        versions.Reverse();
-        return versions;
+            if (task.Meta?.VersionId == "1")
+            {
+                history[id] = [task];
+            }
+            else if (history.TryAdd(id, []))
+            {
+                earlier.Add(id);
+            }
+        }
+
+        foreach (var chunk in earlier.Chunk(HistoryBatchSize))
+        {
+            var versions = (await reader.VersionsAsync("Task", chunk, access, ct).ConfigureAwait(false))
+                .Where(v => !v.IsDeleted && v.Json is not null).ToList();
+            var parsed = Parse([.. versions.Select(v => v.Json!)]);
+            foreach (var group in parsed.OfType<FhirTask>().Where(t => t.Id is not null).GroupBy(t => t.Id!, StringComparer.Ordinal))
+            {
+                history[group.Key] = [.. group];
+            }
+        }
+
+        return history;
     }
 
     /// <summary>Stored JSON as POCOs, parsed on all cores when there is a lot of it (parsing is most of a panel's load time).</summary>

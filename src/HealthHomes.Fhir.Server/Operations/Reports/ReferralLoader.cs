@@ -10,7 +10,7 @@ public sealed record ReferralSet(IReadOnlyList<FhirTask> Referrals, IReadOnlyDic
 
 /// <summary>
 /// Loads referral Tasks through the search index (Task?code=hh-task-code|referral, with owner=[reference] when
-/// given; every page) and each one's history through <see cref="IResourceReader.HistoryAsync"/>, oldest version
+/// given; every page) and their histories through <see cref="StoredSearch.TaskHistoriesAsync"/>, oldest version
 /// first, as <see cref="CareManagement.Referrals.ReferralMetrics"/> reads them.
 /// </summary>
 public sealed class ReferralLoader(IResourceReader reader)
@@ -25,11 +25,7 @@ public sealed class ReferralLoader(IResourceReader reader)
 
         var referrals = (await reader.AllAsync("Task", parameters, access, ct).ConfigureAwait(false)).OfType<FhirTask>().ToList();
 
-        var history = new Dictionary<string, IReadOnlyList<FhirTask>>(StringComparer.Ordinal);
-        foreach (var id in referrals.Select(r => r.Id).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            history[id] = await reader.TaskVersionsAsync(id, access, ct).ConfigureAwait(false);
-        }
+        var history = await reader.TaskHistoriesAsync(referrals, access, ct).ConfigureAwait(false);
 
         return new ReferralSet(referrals, history);
     }

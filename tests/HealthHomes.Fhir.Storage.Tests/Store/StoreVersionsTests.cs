@@ -1,0 +1,76 @@
+using HealthHomes.Fhir.Storage.Indexing;
+using HealthHomes.Fhir.Storage.Sqlite;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+
+namespace HealthHomes.Fhir.Storage.Tests.Store;
+
+/// <summary>VersionsAsync: every version of many resources of one type in one read, grouped by resource, oldest first.</summary>
+public sealed class StoreVersionsTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"store-versions-{Guid.NewGuid():N}");
+    private SqliteResourceStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        var database = new SqliteDatabase(new StorageOptions { DataDirectory = _directory });
+        _store = new SqliteResourceStore(database, await database.InitializeAsync(SearchParameterDefinitions.R4()));
+        await WriteAsync(Referral("t1", "p1", Hl7.Fhir.Model.Task.TaskStatus.Requested));
+        await WriteAsync(Referral("t2", "p2", Hl7.Fhir.Model.Task.TaskStatus.Requested));
+        await WriteAsync(Referral("t1", "p1", Hl7.Fhir.Model.Task.TaskStatus.Received));
+        await WriteAsync(Referral("t3", "p1", Hl7.Fhir.Model.Task.TaskStatus.Requested));
+        await WriteAsync(Referral("t1", "p1", Hl7.Fhir.Model.Task.TaskStatus.Completed));
+        await using var session = await _store.BeginWriteAsync();
+        await session.DeleteAsync("Task", "t2", null);
+        await session.CommitAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Every_version_of_each_resource_asked_for_grouped_oldest_first_tombstones_included()
+    {
+        var versions = await _store.VersionsAsync("Task", ["t2", "t1", "unknown"], AccessFilter.Unrestricted);
+
+        // t1 was written first (lower resource key), so its versions come first; the unknown id adds nothing.
+        Assert.Equal(["t1/1", "t1/2", "t1/3", "t2/1", "t2/2"], versions.Select(v => $"{v.Id}/{v.VersionId}"));
+        Assert.Equal(["requested", "received", "completed"], versions.Take(3).Select(v => Status(v.Json!)));
+        Assert.True(versions[^1].IsDeleted);
+        Assert.DoesNotContain(versions, v => v.Id == "t3");
+    }
+
+    [Fact]
+    public async Task The_access_filter_applies_and_no_ids_read_nothing()
+    {
+        var p1Only = new AccessFilter(null, new CompartmentScope("Patient", "p1"));
+
+        var visible = await _store.VersionsAsync("Task", ["t1", "t2", "t3"], p1Only);
+        var none = await _store.VersionsAsync("Task", [], AccessFilter.Unrestricted);
+
+        Assert.Equal(["t1/1", "t1/2", "t1/3", "t3/1"], visible.Select(v => $"{v.Id}/{v.VersionId}"));
+        Assert.Empty(none);
+    }
+
+    private async Task WriteAsync(Resource resource)
+    {
+        await using var session = await _store.BeginWriteAsync();
+        await session.WriteAsync(resource, null);
+        await session.CommitAsync();
+    }
+
+    private static Hl7.Fhir.Model.Task Referral(string id, string patient, Hl7.Fhir.Model.Task.TaskStatus status) => new()
+    {
+        Id = id,
+        Status = status,
+        Intent = Hl7.Fhir.Model.Task.TaskIntent.Order,
+        For = new ResourceReference("Patient/" + patient),
+    };
+
+    private static string Status(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("status").GetString()!;
+}
