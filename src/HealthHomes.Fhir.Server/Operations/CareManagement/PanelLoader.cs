@@ -18,7 +18,12 @@ public sealed record PanelScope(string? Organization, CareProgram? Program);
 /// </summary>
 public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loader)
 {
-    public const int BatchSize = 100;
+    /// <summary>
+    /// Members per batch. A batch's parsed records are alive while it is evaluated, so larger batches make every
+    /// garbage collection copy more survivors: at 50k members 200 took 15.5 s, 100 took 10.4 s, 50 took 10.0 s with half
+    /// the GC pause time of 100 (bench/README.md).
+    /// </summary>
+    public const int BatchSize = 50;
 
     /// <summary>
     /// The panel's records batch by batch. The stored JSON of the next batch is read (on another thread) while the
@@ -81,9 +86,7 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
             var result = await reader.SearchAsync(new SearchRequest("EpisodeOfCare", page), access, ct).ConfigureAwait(false);
             foreach (var match in result.Matches.Where(m => m.Json is not null))
             {
-                if (((EpisodeOfCare)FhirSerialization.ParseStored(match.Json!)).Patient?.Reference is { } patient
-                    && patient.StartsWith("Patient/", StringComparison.Ordinal)
-                    && seen.Add(patient))
+                if (PatientOf(match.Json!) is { } patient && patient.StartsWith("Patient/", StringComparison.Ordinal) && seen.Add(patient))
                 {
                     pending.Add(patient["Patient/".Length..]);
                 }
@@ -97,6 +100,21 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
                 yield return await LoadBatchAsync(batch, access, ct).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// An enrollment's EpisodeOfCare.patient.reference, read from its stored JSON without building the resource (the
+    /// enrollment itself is parsed with the member's record; here only its member is wanted).
+    /// </summary>
+    internal static string? PatientOf(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("patient", out var patient)
+            && patient.ValueKind == System.Text.Json.JsonValueKind.Object
+            && patient.TryGetProperty("reference", out var reference)
+            && reference.ValueKind == System.Text.Json.JsonValueKind.String
+                ? reference.GetString()
+                : null;
     }
 
     private async Task<FetchedMembers> LoadBatchAsync(List<string> ids, AccessFilter access, CancellationToken ct)
