@@ -19,7 +19,7 @@ public static class EngagementEvaluator
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(enrollment);
         ArgumentNullException.ThrowIfNull(context);
-        var timeline = new OutreachTimeline(record, enrollment, context.AsOf);
+        var timeline = record.TimelineOf(enrollment, context.AsOf);
         var refusals = Refusals(timeline);
         var (status, reason, evidence) = Derive(timeline, refusals, context.Settings);
         var checklist = ChecklistProgress.Current(timeline, status);

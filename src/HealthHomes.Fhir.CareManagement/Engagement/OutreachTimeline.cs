@@ -43,6 +43,9 @@ internal sealed class OutreachTimeline
         StepRecords = [.. record.ChecklistStepsOf(enrollment).Where(s => s.IsDone && s.When <= asOf)];
     }
 
+    // The checklist rules and the engagement status ask the same steps of the same checklist start (an attempt, by reference).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Step, string Start), IReadOnlyList<Evidence>> _stepEvidence = new();
+
     public MemberRecord Record { get; }
 
     public Enrollment Enrollment { get; }
@@ -178,7 +181,10 @@ internal sealed class OutreachTimeline
     }
 
     /// <summary>The records that did <paramref name="step"/> of a checklist started by <paramref name="start"/>, oldest first.</summary>
-    public IReadOnlyList<Evidence> StepEvidence(string step, OutreachAttempt start)
+    public IReadOnlyList<Evidence> StepEvidence(string step, OutreachAttempt start) =>
+        _stepEvidence.GetOrAdd((step, start.Reference), _ => FindStepEvidence(step, start));
+
+    private IReadOnlyList<Evidence> FindStepEvidence(string step, OutreachAttempt start)
     {
         var found = StepRecords.Where(s => s.Step == step && s.When >= start.When).Select(s => new Evidence(s.When, s.Reference))
             .Concat(Attempts.Where(a => a.When >= start.When && AttemptDoesStep(step, a, start)).Select(a => new Evidence(a.When, a.Reference)));

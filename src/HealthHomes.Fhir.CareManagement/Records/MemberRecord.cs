@@ -42,6 +42,7 @@ public sealed class MemberRecord
     private IReadOnlyList<Enrollment>? _enrollments;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<OutreachAttempt>> _attempts = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ChecklistStepRecord>> _steps = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Enrollment, DateTimeOffset AsOf), Engagement.OutreachTimeline> _timelines = new();
 
     public string PatientReference => "Patient/" + Patient.Id;
 
@@ -79,6 +80,13 @@ public sealed class MemberRecord
             .OfType<ChecklistStepRecord>()
             .OrderBy(s => s.When)]);
     }
+
+    /// <summary>
+    /// The enrollment's outreach as of an instant, built once per record and instant: the engagement status and the
+    /// five KanCare checklist rules all read it.
+    /// </summary>
+    internal Engagement.OutreachTimeline TimelineOf(Enrollment enrollment, DateTimeOffset asOf) =>
+        _timelines.GetOrAdd((enrollment.Id, asOf), key => new Engagement.OutreachTimeline(this, enrollment, key.AsOf));
 
     /// <summary>
     /// The member's refusals of this enrollment's program dated on or before <paramref name="asOf"/>: active opt-out

@@ -28,7 +28,7 @@ public static class ChecklistRules
         ArgumentNullException.ThrowIfNull(context);
         return record.Enrollments()
             .Where(e => !e.Program.IsEcm && e.Start <= context.AsOf)
-            .Select(e => new OutreachTimeline(record, e, context.AsOf));
+            .Select(e => record.TimelineOf(e, context.AsOf));
     }
 
     /// <summary>"step (Task/x)" for done steps, "step: outstanding" for the others.</summary>
