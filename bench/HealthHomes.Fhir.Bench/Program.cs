@@ -20,7 +20,7 @@ foreach (var members in options.MemberCounts)
 
         var workloads = new Workloads(fhir, loaded, options.Seed + run);
         var phases = new Dictionary<string, PhaseResult>();
-        (TimeSpan Elapsed, long Rows)? panelCompliance = null;
+        PanelTiming? panelCompliance = null;
         async Task MeasureAsync(string name, Func<Task<PhaseResult>> phase)
         {
             try
@@ -43,9 +43,14 @@ foreach (var members in options.MemberCounts)
             }
 
             await MeasureAsync(Phases.EngagementStatus, () => workloads.EngagementStatusAsync(500));
-            var compliance = await workloads.PanelComplianceAsync();
-            panelCompliance = compliance;
-            Console.Error.WriteLine($"  $deadline-compliance, whole panel: {compliance.Elapsed.TotalSeconds:F1} s, {compliance.Rows:N0} rule instances");
+            var calls = new List<(TimeSpan Elapsed, long Rows)>();
+            for (var call = 0; call < PanelTiming.Calls; call++)
+            {
+                calls.Add(await workloads.PanelComplianceAsync());
+                Console.Error.WriteLine($"  $deadline-compliance, whole panel, call {call + 1}: {calls[^1].Elapsed.TotalSeconds:F1} s, {calls[^1].Rows:N0} rule instances");
+            }
+
+            panelCompliance = new PanelTiming(calls[0].Elapsed, calls.Select(c => c.Elapsed).Order().ElementAt(calls.Count / 2), calls[0].Rows);
             await MeasureAsync(Phases.CreateSerial, () => workloads.CreateAsync(1, 500));
             await MeasureAsync(Phases.CreateParallel, () => workloads.CreateAsync(16, 2000));
         }
