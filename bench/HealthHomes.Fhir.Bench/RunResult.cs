@@ -17,8 +17,8 @@ internal sealed record RunResult(int Members, int Resources, double IngestPerSec
 }
 
 /// <summary>
-/// The whole-panel $deadline-compliance, called <see cref="Calls"/> times in a row: the first call in the process (its
-/// code not yet optimized by the JIT's tiers) and the median of all calls (a server that has been running).
+/// The whole-panel $deadline-compliance, called <see cref="Calls"/> times in a row: the first call of the run (in run 1,
+/// the first in the process, its code not yet optimized by the JIT's tiers) and the median of all calls.
 /// </summary>
 internal sealed record PanelTiming(TimeSpan First, TimeSpan Median, long Rows)
 {
