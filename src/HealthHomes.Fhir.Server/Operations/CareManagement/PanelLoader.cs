@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using HealthHomes.Fhir.CareManagement;
 using HealthHomes.Fhir.CareManagement.Records;
-using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Storage;
 using Hl7.Fhir.Model;
 
