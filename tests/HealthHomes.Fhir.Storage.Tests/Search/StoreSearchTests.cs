@@ -1,5 +1,5 @@
-using HealthHomes.Fhir.Storage.Indexing;
 using HealthHomes.Fhir.Storage.Sqlite;
+using HealthHomes.Fhir.Storage.Tests.Store;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
 
@@ -8,15 +8,13 @@ namespace HealthHomes.Fhir.Storage.Tests.Search;
 /// <summary>The search compiler over rows written by the real store and indexer: the two sides agree on the index row contract.</summary>
 public sealed class StoreSearchFixture : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"store-search-{Guid.NewGuid():N}");
+    private TemporaryStore _temporary = null!;
 
-    public SqliteResourceStore Store { get; private set; } = null!;
+    public SqliteResourceStore Store => _temporary.Store;
 
     public async Task InitializeAsync()
     {
-        var database = new SqliteDatabase(new StorageOptions { DataDirectory = _directory });
-        var registry = await database.InitializeAsync(SearchParameterDefinitions.R4());
-        Store = new SqliteResourceStore(database, registry);
+        _temporary = await TemporaryStore.CreateAsync("store-search");
         await using var session = await Store.BeginWriteAsync();
         await session.WriteAsync(new Patient
         {
@@ -42,9 +40,7 @@ public sealed class StoreSearchFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Store.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _temporary.Dispose();
         return Task.CompletedTask;
     }
 }

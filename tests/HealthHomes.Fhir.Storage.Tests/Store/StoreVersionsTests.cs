@@ -1,4 +1,3 @@
-using HealthHomes.Fhir.Storage.Indexing;
 using HealthHomes.Fhir.Storage.Sqlite;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
@@ -8,35 +7,33 @@ namespace HealthHomes.Fhir.Storage.Tests.Store;
 /// <summary>VersionsAsync: every version of many resources of one type in one read, grouped by resource, oldest first.</summary>
 public sealed class StoreVersionsTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"store-versions-{Guid.NewGuid():N}");
-    private SqliteResourceStore _store = null!;
+    private TemporaryStore _temporary = null!;
+
+    private SqliteResourceStore Store => _temporary.Store;
 
     public async Task InitializeAsync()
     {
-        var database = new SqliteDatabase(new StorageOptions { DataDirectory = _directory });
-        _store = new SqliteResourceStore(database, await database.InitializeAsync(SearchParameterDefinitions.R4()));
+        _temporary = await TemporaryStore.CreateAsync("store-versions");
         await WriteAsync(Referral("t1", "p1", Hl7.Fhir.Model.Task.TaskStatus.Requested));
         await WriteAsync(Referral("t2", "p2", Hl7.Fhir.Model.Task.TaskStatus.Requested));
         await WriteAsync(Referral("t1", "p1", Hl7.Fhir.Model.Task.TaskStatus.Received));
         await WriteAsync(Referral("t3", "p1", Hl7.Fhir.Model.Task.TaskStatus.Requested));
         await WriteAsync(Referral("t1", "p1", Hl7.Fhir.Model.Task.TaskStatus.Completed));
-        await using var session = await _store.BeginWriteAsync();
+        await using var session = await Store.BeginWriteAsync();
         await session.DeleteAsync("Task", "t2", null);
         await session.CommitAsync();
     }
 
     public Task DisposeAsync()
     {
-        _store.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _temporary.Dispose();
         return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Every_version_of_each_resource_asked_for_grouped_oldest_first_tombstones_included()
     {
-        var versions = await _store.VersionsAsync("Task", ["t2", "t1", "unknown"], AccessFilter.Unrestricted);
+        var versions = await Store.VersionsAsync("Task", ["t2", "t1", "unknown"], AccessFilter.Unrestricted);
 
         // t1 was written first (lower resource key), so its versions come first; the unknown id adds nothing.
         Assert.Equal(["t1/1", "t1/2", "t1/3", "t2/1", "t2/2"], versions.Select(v => $"{v.Id}/{v.VersionId}"));
@@ -50,8 +47,8 @@ public sealed class StoreVersionsTests : IAsyncLifetime
     {
         var p1Only = new AccessFilter(null, new CompartmentScope("Patient", "p1"));
 
-        var visible = await _store.VersionsAsync("Task", ["t1", "t2", "t3"], p1Only);
-        var none = await _store.VersionsAsync("Task", [], AccessFilter.Unrestricted);
+        var visible = await Store.VersionsAsync("Task", ["t1", "t2", "t3"], p1Only);
+        var none = await Store.VersionsAsync("Task", [], AccessFilter.Unrestricted);
 
         Assert.Equal(["t1/1", "t1/2", "t1/3", "t3/1"], visible.Select(v => $"{v.Id}/{v.VersionId}"));
         Assert.Empty(none);
@@ -59,7 +56,7 @@ public sealed class StoreVersionsTests : IAsyncLifetime
 
     private async Task WriteAsync(Resource resource)
     {
-        await using var session = await _store.BeginWriteAsync();
+        await using var session = await Store.BeginWriteAsync();
         await session.WriteAsync(resource, null);
         await session.CommitAsync();
     }
