@@ -12,7 +12,9 @@ using HealthHomes.Fhir.Server.Validation;
 using HealthHomes.Fhir.Storage;
 using HealthHomes.Fhir.Storage.Indexing;
 using HealthHomes.Fhir.Storage.Sqlite;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace HealthHomes.Fhir.Server.Hosting;
@@ -65,6 +67,15 @@ public static class FhirServerComposition
         services.AddSingleton<SearchInteraction>();
         services.AddSingleton<CapabilitiesInteraction>();
 
+        // The request edge (HEAD, OperationOutcomes for empty errors, request limits, allowed hosts) runs first of all.
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, RequestEdge>());
+        services.AddOptions<HostFilteringOptions>().PostConfigure<IOptions<FhirServerOptions>>((hosts, server) => HostAllowList.AllowPublicHost(hosts, server.Value));
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<FhirServerOptions>>((kestrel, server) =>
+        {
+            kestrel.Limits.MaxRequestLineSize = server.Value.MaxRequestLineBytes * FhirServerOptions.KestrelLimitFactor;
+            kestrel.Limits.MaxRequestHeadersTotalSize = server.Value.MaxRequestHeadersBytes * FhirServerOptions.KestrelLimitFactor;
+            kestrel.Limits.MaxRequestHeaderCount = server.Value.MaxRequestHeaderCount * FhirServerOptions.KestrelLimitFactor;
+        });
         services.AddExceptionHandler<OperationOutcomeExceptionHandler>();
         services.AddProblemDetails();
         services.AddHttpLogging(o =>
@@ -86,7 +97,6 @@ public static class FhirServerComposition
         app.Services.GetRequiredService<ConformancePackagePublisher>().PublishAsync(CancellationToken.None).GetAwaiter().GetResult();
         app.Services.GetRequiredService<ValidationDefinitions>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
         app.UseExceptionHandler();
-        app.UseStatusCodePages(EmptyErrorOutcomes.WriteAsync);
         app.UseHttpLogging();
         app.UseSwagger();
         app.UseSwaggerUI();

@@ -24,4 +24,11 @@ public static class ETags
         v = v.Trim('"');
         return int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
     }
+
+    /// <summary>Whether an If-None-Match value ("*" or a comma list of ETags) names the given current version.</summary>
+    public static bool NoneMatchNames(string ifNoneMatch, int currentVersion)
+    {
+        ArgumentNullException.ThrowIfNull(ifNoneMatch);
+        return ifNoneMatch.Split(',').Select(e => e.Trim()).Any(e => e == "*" || VersionOf(e) == currentVersion);
+    }
 }

@@ -6,27 +6,31 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace HealthHomes.Fhir.Server.Rest;
 
 /// <summary>
-/// Errors the framework answers before any FHIR code runs (no route: 404; wrong method: 405) get an
-/// OperationOutcome too, so that every FHIR error response carries one.
+/// Errors answered before any FHIR code runs (no route: 404; wrong method: 405; a rejected Host: 400) get an
+/// OperationOutcome too, on every path, so that every error response carries one. The edge checks
+/// (<see cref="Hosting.RequestLimits"/>, <see cref="Hosting.HostAllowList"/>) answer through <see cref="RespondAsync"/>.
 /// </summary>
 public static class EmptyErrorOutcomes
 {
-    public static async Task WriteAsync(StatusCodeContext context)
+    public static Task WriteAsync(StatusCodeContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
-        if (!http.Request.Path.StartsWithSegments(HttpFhirRequests.BasePath, StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
         var status = (HttpStatusCode)http.Response.StatusCode;
         var (code, message) = status switch
         {
-            HttpStatusCode.NotFound => (OperationOutcome.IssueType.NotFound, $"No FHIR interaction answers {http.Request.Method} {http.Request.Path}."),
-            HttpStatusCode.MethodNotAllowed => (OperationOutcome.IssueType.NotSupported, $"{http.Request.Method} is not supported on {http.Request.Path}."),
+            HttpStatusCode.NotFound => (OperationOutcome.IssueType.NotFound, $"No FHIR interaction answers {http.Request.Method} {http.Request.Path}; the FHIR base is {HttpFhirRequests.BasePath}."),
+            HttpStatusCode.MethodNotAllowed => (OperationOutcome.IssueType.NotSupported, $"{http.Request.Method} is not supported on {http.Request.Path}{Allowed(http)}."),
+            HttpStatusCode.BadRequest => (OperationOutcome.IssueType.Invalid, "The request was rejected before any FHIR interaction ran."),
             _ => (OperationOutcome.IssueType.Processing, $"The request failed with status {(int)status}."),
         };
+        return RespondAsync(http, status, FhirRequestException.Issue(code, message));
+    }
+
+    /// <summary>Answers the request with this status and an OperationOutcome of one issue, in the format the client accepts (JSON when it names none we speak).</summary>
+    public static async Task RespondAsync(HttpContext http, HttpStatusCode status, OperationOutcome.IssueComponent issue)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         FhirFormat format;
         try
         {
@@ -37,7 +41,20 @@ public static class EmptyErrorOutcomes
             format = FhirFormat.Json;
         }
 
-        var outcome = new OperationOutcome { Issue = [FhirRequestException.Issue(code, message)] };
-        await FhirResponseWriter.WriteAsync(http, FhirResponse.Of(status, outcome), format).ConfigureAwait(false);
+        var outcome = new OperationOutcome { Issue = [issue] };
+        await FhirResponseWriter.WriteAsync(http, FhirResponse.Of(status, outcome), format, query: []).ConfigureAwait(false);
+    }
+
+    /// <summary>The routing's Allow header, with HEAD wherever GET is (HEAD is answered as a GET without the body).</summary>
+    private static string Allowed(HttpContext http)
+    {
+        var allow = http.Response.Headers.Allow.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (allow.Contains(HttpMethods.Get) && !allow.Contains(HttpMethods.Head))
+        {
+            allow.Add(HttpMethods.Head);
+            http.Response.Headers.Allow = string.Join(", ", allow);
+        }
+
+        return allow.Count == 0 ? "" : $" (allowed: {string.Join(", ", allow)})";
     }
 }

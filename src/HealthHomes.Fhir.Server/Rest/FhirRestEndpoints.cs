@@ -57,6 +57,7 @@ public static class FhirRestEndpoints
             => FhirEndpoint.ReadAsync(c, r.From(c), capabilities.CapabilitiesAsync)).WithName("capabilities");
         fhir.MapMethods("/", ["OPTIONS"], (HttpContext c, HttpFhirRequests r, CapabilitiesInteraction capabilities)
             => FhirEndpoint.ReadAsync(c, r.From(c), capabilities.CapabilitiesAsync)).WithName("capabilities-options");
+        fhir.MapMethodNotAllowed("/metadata", "GET").MapMethodNotAllowed("/_history", "GET").MapMethodNotAllowed("/_search", "POST");
 
         return app;
     }

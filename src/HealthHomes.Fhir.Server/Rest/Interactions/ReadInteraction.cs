@@ -54,7 +54,7 @@ public sealed class ReadInteraction
     {
         if (request.IfNoneMatch is { } etags)
         {
-            return etags.Split(',').Select(e => e.Trim()).Any(e => e == "*" || ETags.VersionOf(e) == stored.VersionId);
+            return ETags.NoneMatchNames(etags, stored.VersionId);
         }
 
         // HTTP dates have whole seconds: compare at that precision.

@@ -66,9 +66,29 @@ public sealed class UpdateInteraction(ValidatingWrite writer)
             expected = ETags.VersionOf(ifMatch) ?? throw FhirRequestException.BadRequest($"If-Match '{ifMatch}' does not name a version (expected W/\"n\").");
         }
 
+        await EnsureNoneMatchAsync(request, session, resource, ct).ConfigureAwait(false);
         var (stored, issues) = await writer.WriteAsync(session, resource, expected, ct).ConfigureAwait(false);
         var created = stored.Change == ResourceChange.Create;
         return WriteResponses.For(request, created ? HttpStatusCode.Created : HttpStatusCode.OK, stored,
             created ? $"Created {stored.ResourceType}/{stored.Id}." : $"Updated {stored.ResourceType}/{stored.Id} to version {stored.VersionId}.", issues);
+    }
+
+    /// <summary>
+    /// If-None-Match on a PUT (RFC 9110 §13.1.2): "*" means "only if it does not exist yet", an ETag "only if the
+    /// current version is not this one". When the current version is named, nothing is written: 412.
+    /// </summary>
+    private static async Task EnsureNoneMatchAsync(FhirRequest request, IWriteSession session, Hl7.Fhir.Model.Resource resource, CancellationToken ct)
+    {
+        if (request.IfNoneMatch is not { } ifNoneMatch)
+        {
+            return;
+        }
+
+        var current = await session.ReadAsync(resource.TypeName, resource.Id!, request.Access, ct).ConfigureAwait(false);
+        if (current is { IsDeleted: false } && ETags.NoneMatchNames(ifNoneMatch, current.VersionId))
+        {
+            throw new FhirRequestException(HttpStatusCode.PreconditionFailed, Hl7.Fhir.Model.OperationOutcome.IssueType.Duplicate,
+                $"{resource.TypeName}/{resource.Id} exists (version {current.VersionId}) and If-None-Match '{ifNoneMatch}' names it: nothing was written.");
+        }
     }
 }
