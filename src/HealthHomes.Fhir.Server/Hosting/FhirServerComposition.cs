@@ -24,6 +24,7 @@ public static class FhirServerComposition
     {
         services.Configure<FhirServerOptions>(configuration.GetSection(FhirServerOptions.SectionName));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
+        services.AddRequestLimits();
 
         // The conformance package (profiles/, embedded): a broken file stops the server here, naming the file.
         var package = ConformancePackage.LoadEmbedded();
@@ -88,6 +89,7 @@ public static class FhirServerComposition
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorOutcomes.WriteAsync);
         app.UseHttpLogging();
+        app.UseRateLimiter();
         app.UseSwagger();
         app.UseSwaggerUI();
         app.MapHealthChecks("/health");
