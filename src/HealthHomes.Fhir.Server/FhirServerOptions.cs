@@ -8,6 +8,27 @@ public sealed class FhirServerOptions
     /// <summary>Largest request body accepted; larger ones get 413. Default 10 MB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Bodies over this many bytes (or of unknown length) are large: at most <see cref="MaxConcurrentLargeBodies"/> are
+    /// read at once, <see cref="LargeBodyQueueLimit"/> more wait their turn, the rest get 429 with Retry-After. Default 1 MB.
+    /// </summary>
+    public long LargeBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How many large bodies are read and processed at once. Default 2.</summary>
+    public int MaxConcurrentLargeBodies { get; set; } = 2;
+
+    /// <summary>How many large bodies may wait for a turn (oldest first) before the next one gets 429. Default 8.</summary>
+    public int LargeBodyQueueLimit { get; set; } = 8;
+
+    /// <summary>The Retry-After (seconds) of a 429 for a large body. Default 2.</summary>
+    public int LargeBodyRetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>The most parameters (occurrences) a request's query string and search form may carry together; more is 400. Default 200.</summary>
+    public int MaxQueryParameters { get; set; } = 200;
+
+    /// <summary>The longest parameter value (characters, after decoding) in a query string or search form; longer is 400. Default 65,536.</summary>
+    public int MaxQueryValueLength { get; set; } = 64 * 1024;
+
     /// <summary>Default page size for search and history.</summary>
     public int DefaultPageSize { get; set; } = 20;
 

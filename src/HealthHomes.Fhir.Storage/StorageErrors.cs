@@ -15,3 +15,9 @@ public sealed class InvalidSearchException(string message, string? parameter = n
 
 /// <summary>A write that breaks a store rule (e.g. a conditional operation matching several resources).</summary>
 public sealed class PreconditionFailedException(string message) : StorageException(message);
+
+/// <summary>
+/// A resource that would need more search index rows than the store's limit (<see cref="StorageOptions.MaxIndexRowsPerResource"/>):
+/// refused whole, nothing written. <see cref="StorageException.Expression"/> is the search parameter's expression whose rows passed it.
+/// </summary>
+public sealed class IndexRowLimitException(string message, string? expression) : StorageException(message, expression);

@@ -20,5 +20,11 @@ public sealed class StorageOptions
     /// </summary>
     public long MmapSizeBytes { get; set; }
 
+    /// <summary>
+    /// The most search index rows one resource may have (one per indexed value: a Group member, a Patient identifier,
+    /// a CodeSystem concept code). A resource needing more is refused (422) rather than holding the writer for long.
+    /// </summary>
+    public int MaxIndexRowsPerResource { get; set; } = 50_000;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFileName));
 }

@@ -26,6 +26,7 @@ public static class FhirServerComposition
     {
         services.Configure<FhirServerOptions>(configuration.GetSection(FhirServerOptions.SectionName));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
+        services.AddRequestBodyLimits();
 
         // The conformance package (profiles/, embedded): a broken file stops the server here, naming the file.
         var package = ConformancePackage.LoadEmbedded();
@@ -98,6 +99,7 @@ public static class FhirServerComposition
         app.Services.GetRequiredService<ValidationDefinitions>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
         app.UseExceptionHandler();
         app.UseHttpLogging();
+        app.UseRateLimiter();
         app.UseSwagger();
         app.UseSwaggerUI();
         app.MapHealthChecks("/health");

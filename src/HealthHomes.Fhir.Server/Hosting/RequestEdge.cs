@@ -14,7 +14,7 @@ public sealed class RequestEdge : IStartupFilter
         {
             app.UseMiddleware<HeadRequests>();
             app.UseStatusCodePages(EmptyErrorOutcomes.WriteAsync);
-            app.UseMiddleware<RequestLimits>();
+            app.UseMiddleware<RequestHeadLimits>();
             app.UseMiddleware<HostAllowList>();
             next(app);
         };

@@ -8,7 +8,7 @@ namespace HealthHomes.Fhir.Server.Rest;
 /// <summary>
 /// Errors answered before any FHIR code runs (no route: 404; wrong method: 405; a rejected Host: 400) get an
 /// OperationOutcome too, on every path, so that every error response carries one. The edge checks
-/// (<see cref="Hosting.RequestLimits"/>, <see cref="Hosting.HostAllowList"/>) answer through <see cref="RespondAsync"/>.
+/// (<see cref="Hosting.RequestHeadLimits"/>, <see cref="Hosting.HostAllowList"/>) answer through <see cref="RespondAsync"/>.
 /// </summary>
 public static class EmptyErrorOutcomes
 {

@@ -34,17 +34,29 @@ public static partial class FhirDateParameter
             }
 
             var start = new DateTimeOffset(local, offset);
-            var end = m.Groups["f"].Success ? start.AddTicks((long)Math.Pow(10, 7 - Math.Min(7, m.Groups["f"].Length)))
+            return (start, EndOf(m, start));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw Malformed(name, value);
+        }
+    }
+
+    /// <summary>The first instant after the value's precision; the end of the calendar for the last year, month, day... of 9999.</summary>
+    private static DateTimeOffset EndOf(Match m, DateTimeOffset start)
+    {
+        try
+        {
+            return m.Groups["f"].Success ? start.AddTicks((long)Math.Pow(10, 7 - Math.Min(7, m.Groups["f"].Length)))
                 : m.Groups["s"].Success ? start.AddSeconds(1)
                 : m.Groups["mi"].Success ? start.AddMinutes(1)
                 : m.Groups["d"].Success ? start.AddDays(1)
                 : m.Groups["mo"].Success ? start.AddMonths(1)
                 : start.AddYears(1);
-            return (start, end);
         }
         catch (ArgumentOutOfRangeException)
         {
-            throw Malformed(name, value);
+            return DateTimeOffset.MaxValue;
         }
     }
 

@@ -17,13 +17,15 @@ public sealed class HttpFhirRequests(IOptions<FhirServerOptions> options, Resour
         var http = context.Request;
         var headers = http.GetTypedHeaders();
         var prefer = Prefer(http);
+        var query = http.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
+        QueryLimits.Ensure(query, options.Value);
         return new FhirRequest
         {
             Method = http.Method.ToUpperInvariant(),
             ResourceType = type,
             Id = id,
             VersionId = versionId,
-            Query = http.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList(),
+            Query = query,
             IfMatch = NullIfEmpty(http.Headers.IfMatch),
             IfNoneMatch = NullIfEmpty(http.Headers.IfNoneMatch),
             IfModifiedSince = headers.IfModifiedSince,
@@ -67,16 +69,35 @@ public sealed class HttpFhirRequests(IOptions<FhirServerOptions> options, Resour
         return request with { PatchDocument = text };
     }
 
-    /// <summary>Same as <see cref="From"/>, for POST [type]/_search: an application/x-www-form-urlencoded body's parameters follow the URL's.</summary>
+    /// <summary>
+    /// Same as <see cref="From"/>, for POST [type]/_search: an application/x-www-form-urlencoded body's parameters follow
+    /// the URL's. The form is read under the body size limit (413) and the query limits (400, <see cref="QueryLimits"/>).
+    /// </summary>
     public async Task<FhirRequest> WithSearchFormAsync(HttpContext context, string? type = null)
     {
         var request = From(context, type);
         var http = context.Request;
         if (http.HasFormContentType)
         {
-            var form = await http.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            if (http.ContentLength > options.Value.MaxRequestBodyBytes)
+            {
+                throw ResourceBodyReader.TooLarge(options.Value.MaxRequestBodyBytes);
+            }
+
+            IFormCollection form;
+            try
+            {
+                form = await http.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (InvalidDataException e)
+            {
+                throw QueryLimits.FormRefused(e, options.Value);
+            }
+
             var posted = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")));
-            return request with { Query = [.. request.Query, .. posted] };
+            List<KeyValuePair<string, string>> query = [.. request.Query, .. posted];
+            QueryLimits.Ensure(query, options.Value);
+            return request with { Query = query };
         }
 
         if (http.ContentLength > 0 || !string.IsNullOrEmpty(http.ContentType))

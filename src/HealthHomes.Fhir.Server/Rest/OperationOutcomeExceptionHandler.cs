@@ -42,6 +42,7 @@ public sealed partial class OperationOutcomeExceptionHandler(ILogger<OperationOu
         FhirRequestException e => (e.Status, e.Issues),
         VersionConflictException e => (HttpStatusCode.PreconditionFailed, [FhirRequestException.Issue(OperationOutcome.IssueType.Conflict, e.Message)]),
         PreconditionFailedException e => (HttpStatusCode.PreconditionFailed, [FhirRequestException.Issue(OperationOutcome.IssueType.MultipleMatches, e.Message)]),
+        IndexRowLimitException e => (HttpStatusCode.UnprocessableEntity, [FhirRequestException.Issue(OperationOutcome.IssueType.TooCostly, e.Message, e.Expression)]),
         InvalidSearchException e => (HttpStatusCode.BadRequest, [FhirRequestException.Issue(OperationOutcome.IssueType.Invalid, e.Message, e.Expression)]),
         BadHttpRequestException e => ((HttpStatusCode)e.StatusCode, [FhirRequestException.Issue(e.StatusCode == 413 ? OperationOutcome.IssueType.TooLong : OperationOutcome.IssueType.Invalid, e.Message)]),
         OperationCanceledException => ((HttpStatusCode)499, [FhirRequestException.Issue(OperationOutcome.IssueType.Incomplete, "The request was cancelled.")]),

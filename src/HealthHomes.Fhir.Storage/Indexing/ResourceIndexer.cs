@@ -14,6 +14,9 @@ public sealed class ResourceIndexer(SearchParameterRegistry registry)
 {
     private static readonly ConcurrentDictionary<string, PocoNode?> ResolvedStubs = new(StringComparer.Ordinal);
 
+    /// <summary>The most index rows one resource may have; past it <see cref="Extract"/> throws <see cref="IndexRowLimitException"/>.</summary>
+    public int MaxRowsPerResource { get; init; } = int.MaxValue;
+
     public ResourceIndexEntries Extract(Resource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -32,6 +35,14 @@ public sealed class ResourceIndexer(SearchParameterRegistry registry)
                 {
                     Add(entries, kind, parameter.Id, value);
                 }
+            }
+
+            if (entries.Count > MaxRowsPerResource)
+            {
+                throw new IndexRowLimitException(
+                    $"The {resource.TypeName} needs more search index rows (one per indexed value; the count passed the limit at search parameter "
+                    + $"'{parameter.Code}') than the server's limit of {MaxRowsPerResource} per resource (Storage:MaxIndexRowsPerResource): split it into smaller resources.",
+                    parameter.Expression);
             }
         }
 

@@ -16,6 +16,7 @@ public sealed class SqliteDatabase
     public SqliteDatabase(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        MaxIndexRowsPerResource = options.MaxIndexRowsPerResource;
         _pragmas = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
             + (options.MmapSizeBytes > 0 ? $"PRAGMA mmap_size={options.MmapSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};" : "");
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
@@ -30,6 +31,9 @@ public sealed class SqliteDatabase
     }
 
     public string ConnectionString => _connectionString;
+
+    /// <summary><see cref="StorageOptions.MaxIndexRowsPerResource"/>.</summary>
+    public int MaxIndexRowsPerResource { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

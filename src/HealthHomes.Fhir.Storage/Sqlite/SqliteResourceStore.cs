@@ -14,7 +14,7 @@ public sealed class SqliteResourceStore(SqliteDatabase database, SearchParameter
 {
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
     private readonly SemaphoreSlim _writerGate = new(1, 1);
-    private readonly ResourceIndexer _indexer = new(registry);
+    private readonly ResourceIndexer _indexer = new(registry) { MaxRowsPerResource = database.MaxIndexRowsPerResource };
     private readonly SearchExecutor _search = new(registry);
 
     public SearchParameterRegistry Registry => registry;

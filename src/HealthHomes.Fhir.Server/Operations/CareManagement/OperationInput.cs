@@ -73,13 +73,29 @@ public sealed class OperationInput
         };
     }
 
-    /// <summary>asOf (dateTime, default now): the instant the operation evaluates at. A dateTime without an offset is read as UTC; a date alone is the start of that day, UTC.</summary>
+    /// <summary>
+    /// The first and last day the program rules evaluate at or over (asOf, a report period). Outside them a date is a
+    /// 400 naming the parameter: the rules add months and business days to it, and near year 9999 that overflows the
+    /// calendar. The due-window filters (dueFrom, dueTo) only compare, and take any instant.
+    /// </summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <inheritdoc cref="EarliestDate"/>
+    public static readonly DateOnly LatestDate = new(2199, 12, 31);
+
+    /// <summary>asOf (dateTime, default now): the instant the operation evaluates at. A dateTime without an offset is read as UTC; a date alone is the start of that day, UTC. Its date must lie in <see cref="EarliestDate"/>..<see cref="LatestDate"/>.</summary>
     public DateTimeOffset AsOf(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return Instant("asOf") ?? time.GetUtcNow();
+        if (Instant("asOf") is not { } asOf)
+        {
+            return time.GetUtcNow();
+        }
+
+        return IsEvaluable(DateOnly.FromDateTime(asOf.DateTime)) ? asOf : throw NotEvaluable("asOf", String("asOf")!);
     }
 
+    /// <summary>A FHIR dateTime (at least a full date) or null when not given; a malformed value, or one whose offset takes it outside the calendar (0001-9999 UTC), is a 400 naming the parameter.</summary>
     public DateTimeOffset? Instant(string name)
     {
         var value = String(name);
@@ -93,12 +109,19 @@ public sealed class OperationInput
             throw FhirRequestException.BadRequest($"${_operation}: '{name}' must be a FHIR dateTime (e.g. 2026-03-01 or 2026-03-01T09:00:00-06:00), not '{value}'.", name);
         }
 
-        return value.Length == 10
-            ? new DateTimeOffset(DateTime.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeSpan.Zero)
-            : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        try
+        {
+            return value.Length == 10
+                ? new DateTimeOffset(DateTime.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeSpan.Zero)
+                : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
+        {
+            throw FhirRequestException.BadRequest($"${_operation}: '{name}' ({value}) is outside the calendar: with its offset it falls before 0001-01-01 or after 9999-12-31 UTC.", name);
+        }
     }
 
-    /// <summary>A FHIR date (yyyy-MM-dd) or null when not given; anything else is a 400 naming the parameter.</summary>
+    /// <summary>A FHIR date (yyyy-MM-dd) in <see cref="EarliestDate"/>..<see cref="LatestDate"/>, or null when not given; anything else is a 400 naming the parameter.</summary>
     public DateOnly? Date(string name)
     {
         var value = String(name);
@@ -107,10 +130,21 @@ public sealed class OperationInput
             return null;
         }
 
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw FhirRequestException.BadRequest($"${_operation}: '{name}' must be a FHIR date (yyyy-MM-dd, e.g. 2026-03-01), not '{value}'.", name);
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            throw FhirRequestException.BadRequest($"${_operation}: '{name}' must be a FHIR date (yyyy-MM-dd, e.g. 2026-03-01), not '{value}'.", name);
+        }
+
+        return IsEvaluable(day) ? day : throw NotEvaluable(name, value);
     }
+
+    /// <summary>Whether the program rules can evaluate at or over <paramref name="day"/>.</summary>
+    public static bool IsEvaluable(DateOnly day) => day >= EarliestDate && day <= LatestDate;
+
+    /// <summary>400 naming <paramref name="name"/>: a date outside <see cref="EarliestDate"/>..<see cref="LatestDate"/>.</summary>
+    public FhirRequestException NotEvaluable(string name, string value) =>
+        FhirRequestException.BadRequest(
+            $"${_operation}: '{name}' must lie between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd} (the dates the program rules evaluate over), not '{value}'.", name);
 
     /// <summary>A reference to an Organization ("Organization/id", or an absolute url ending in it), as "Organization/id"; null when not given; anything else is a 400.</summary>
     public string? OrganizationReference(string name)

@@ -7,7 +7,8 @@ namespace HealthHomes.Fhir.Server.Operations.Reports;
 
 /// <summary>
 /// The reporting period of a report operation: periodStart and periodEnd, both required full dates (YYYY-MM-DD),
-/// inclusive, end not before start; anything else is a 400 naming the parameter. The domain reports take [start, end)
+/// inclusive, end not before start, both within the dates the rules evaluate over (<see cref="OperationInput.EarliestDate"/>..
+/// <see cref="OperationInput.LatestDate"/>, so the day after periodEnd exists); anything else is a 400 naming the parameter. The domain reports take [start, end)
 /// of local dates: <see cref="EndExclusive"/> is the day after periodEnd.
 /// </summary>
 public sealed record ReportPeriod(DateOnly Start, DateOnly End)
@@ -17,8 +18,8 @@ public sealed record ReportPeriod(DateOnly Start, DateOnly End)
     public static ReportPeriod From(OperationInput input, string operation)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var start = Date(input, operation, "periodStart");
-        var end = Date(input, operation, "periodEnd");
+        var start = input.Date("periodStart") ?? throw Required(operation, "periodStart");
+        var end = input.Date("periodEnd") ?? throw Required(operation, "periodEnd");
         return end < start
             ? throw FhirRequestException.BadRequest($"${operation}: periodEnd ({end:yyyy-MM-dd}) is before periodStart ({start:yyyy-MM-dd}).", "periodEnd")
             : new ReportPeriod(start, end);
@@ -32,12 +33,6 @@ public sealed record ReportPeriod(DateOnly Start, DateOnly End)
         parameters.Add("periodEnd", new Date(End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 
-    private static DateOnly Date(OperationInput input, string operation, string name)
-    {
-        var value = input.String(name)
-            ?? throw FhirRequestException.BadRequest($"${operation}: '{name}' is required (a date, YYYY-MM-DD, inclusive).", name);
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw FhirRequestException.BadRequest($"${operation}: '{name}' must be a date (YYYY-MM-DD), not '{value}'.", name);
-    }
+    private static FhirRequestException Required(string operation, string name) =>
+        FhirRequestException.BadRequest($"${operation}: '{name}' is required (a date, YYYY-MM-DD, inclusive).", name);
 }

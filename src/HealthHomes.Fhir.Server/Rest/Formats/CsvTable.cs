@@ -33,9 +33,20 @@ public sealed record CsvTable(string FileName, IReadOnlyList<string> Header, IAs
     public static CsvTable Of(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) =>
         new(fileName, header, rows.ToAsyncEnumerable());
 
+    /// <summary>The first field of the record that ends a report which failed after its first rows were sent.</summary>
+    public const string ErrorMarker = "#error";
+
+    /// <summary>
+    /// Writes the table. The first row is produced before anything is sent: a failure there (a bad parameter found
+    /// late, a store error) propagates with the response unstarted, and the error handler answers with its status and an
+    /// OperationOutcome. Once the 200 and rows have gone out the status can no longer change: a failure then ends the body
+    /// with one record "#error,[diagnostics]" (logged), and the response completes instead of breaking the connection.
+    /// </summary>
     public async Task WriteAsync(HttpResponse response, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(response);
+        await using var rows = Rows.GetAsyncEnumerator(ct);
+        var any = await rows.MoveNextAsync().ConfigureAwait(false);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = MediaType + "; charset=utf-8; header=present";
         response.Headers.ContentDisposition = $"attachment; filename=\"{FileName}\"";
@@ -47,24 +58,41 @@ public sealed record CsvTable(string FileName, IReadOnlyList<string> Header, IAs
         }
 
         await csv.EndRecordAsync(ct).ConfigureAwait(false);
-        await foreach (var row in Rows.WithCancellation(ct).ConfigureAwait(false))
+        var written = 0;
+        try
         {
-            foreach (var field in row)
+            while (any)
             {
-                // A number is data, not a formula: only text fields get the injection escape (-31 stays -31).
-                if (long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-                {
-                    csv.WriteField(number, default);
-                }
-                else
-                {
-                    csv.WriteField(field ?? "");
-                }
+                WriteRow(csv, rows.Current);
+                await csv.EndRecordAsync(ct).ConfigureAwait(false);
+                written++;
+                any = await rows.MoveNextAsync().ConfigureAwait(false);
             }
-
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            response.HttpContext.RequestServices?.GetService<ILogger<CsvTable>>()?.LogError(e, "The CSV report {FileName} failed after {Rows} rows", FileName, written);
+            csv.WriteField(ErrorMarker);
+            csv.WriteField($"The report failed after {written} rows; the rows above are incomplete. The failure is logged.");
             await csv.EndRecordAsync(ct).ConfigureAwait(false);
         }
 
         await csv.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    private static void WriteRow(CsvWriter csv, IReadOnlyList<string?> row)
+    {
+        foreach (var field in row)
+        {
+            // A number is data, not a formula: only text fields get the injection escape (-31 stays -31).
+            if (long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            {
+                csv.WriteField(number, default);
+            }
+            else
+            {
+                csv.WriteField(field ?? "");
+            }
+        }
     }
 }

@@ -98,6 +98,7 @@ public sealed class ResourceBodyReader(IOptions<FhirServerOptions> options)
     private static OperationOutcome.IssueType MapType(object issueType)
         => Enum.TryParse<OperationOutcome.IssueType>(issueType.ToString(), ignoreCase: true, out var t) ? t : OperationOutcome.IssueType.Invalid;
 
-    private static FhirRequestException TooLarge(long limit)
-        => new(HttpStatusCode.RequestEntityTooLarge, OperationOutcome.IssueType.TooLong, $"The request body is larger than the server's limit of {limit} bytes.");
+    /// <summary>413 naming the limit (FhirServer:MaxRequestBodyBytes).</summary>
+    public static FhirRequestException TooLarge(long limit)
+        => new(HttpStatusCode.RequestEntityTooLarge, OperationOutcome.IssueType.TooLong, $"The request body is larger than the server's limit of {limit} bytes (FhirServer:MaxRequestBodyBytes).");
 }

@@ -12,7 +12,7 @@ namespace HealthHomes.Fhir.Server.Hosting;
 /// because Kestrel answers its own with an empty body before any middleware runs: they stay only as the backstop
 /// for requests far over ours.
 /// </summary>
-public sealed class RequestLimits(RequestDelegate next, IOptions<FhirServerOptions> options)
+public sealed class RequestHeadLimits(RequestDelegate next, IOptions<FhirServerOptions> options)
 {
     public Task InvokeAsync(HttpContext context)
     {
