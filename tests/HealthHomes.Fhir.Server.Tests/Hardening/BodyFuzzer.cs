@@ -64,7 +64,7 @@ public sealed class BodyFuzzer(int seed)
                 var at = _random.Next(body.Length);
                 return (body[..at], $"truncated at {at}");
             case 1:
-                var depth = _random.Next(2) == 0 ? _random.Next(60, 70) : _random.Next(500, 3000);
+                var depth = _random.Next(2) == 0 ? _random.Next(60, 70) : _random.Next(2000, 10000);
                 return (xml ? NestedBodies.XmlPatient(depth) : NestedBodies.JsonPatient(depth), $"nested {depth} deep");
             case 2:
                 var times = _random.Next(1000, 3000);
