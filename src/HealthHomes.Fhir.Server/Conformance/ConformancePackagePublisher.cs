@@ -36,7 +36,7 @@ public sealed class ConformancePackagePublisher(ConformancePackage package, IRes
     /// <summary>Equal JSON once the server's meta.versionId and meta.lastUpdated are set aside.</summary>
     internal static bool SameContent(string stored, string packaged)
     {
-        var a = JsonNode.Parse(stored)!.AsObject();
+        var a = JsonNode.Parse(stored, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = StoredJson.MaxDepth })!.AsObject();
         if (a["meta"] is JsonObject meta)
         {
             meta.Remove("versionId");

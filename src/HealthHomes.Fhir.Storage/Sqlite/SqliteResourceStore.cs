@@ -12,7 +12,7 @@ namespace HealthHomes.Fhir.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteResourceStore(SqliteDatabase database, SearchParameterRegistry registry) : IResourceStore, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { MaxDepth = StoredJson.MaxDepth }.ForFhir(ModelInfo.ModelInspector);
     private readonly SemaphoreSlim _writerGate = new(1, 1);
     private readonly ResourceIndexer _indexer = new(registry) { MaxRowsPerResource = database.MaxIndexRowsPerResource };
     private readonly SearchExecutor _search = new(registry);

@@ -107,7 +107,7 @@ public sealed class PanelLoader(IResourceReader reader, MemberRecordLoader loade
     /// </summary>
     internal static string? PatientOf(string json)
     {
-        using var document = System.Text.Json.JsonDocument.Parse(json);
+        using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = StoredJson.MaxDepth });
         return document.RootElement.TryGetProperty("patient", out var patient)
             && patient.ValueKind == System.Text.Json.JsonValueKind.Object
             && patient.TryGetProperty("reference", out var reference)

@@ -37,6 +37,7 @@ public sealed partial class BundleBodyReader(ResourceBodyReader bodies, HttpFhir
     {
         try
         {
+            RequestBodyScan.Check(text, format); // too deep or forbidden characters: the whole batch fails, unparsed
             _ = format == FhirFormat.Xml ? FhirSerialization.ParseXml(text) : FhirSerialization.ParseJson(text);
             return null;
         }

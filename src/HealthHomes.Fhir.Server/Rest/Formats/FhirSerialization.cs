@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml;
+using HealthHomes.Fhir.Storage;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
@@ -14,17 +16,17 @@ public static class FhirSerialization
     /// are errors. A resource with nothing but its resourceType is legal, so the parser's "empty object" complaint is
     /// waived for the root only.
     /// </summary>
-    public static readonly JsonSerializerOptions Parsing = new JsonSerializerOptions().ForFhir(new FhirJsonConverterOptions { ExceptionFilter = IsEmptyRoot });
+    public static readonly JsonSerializerOptions Parsing = new JsonSerializerOptions { MaxDepth = StoredJson.MaxDepth }.ForFhir(new FhirJsonConverterOptions { ExceptionFilter = IsEmptyRoot });
 
-    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions { MaxDepth = StoredJson.MaxDepth }.ForFhir(ModelInfo.ModelInspector);
 
-    public static readonly JsonSerializerOptions PrettyJson = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector).Pretty();
+    public static readonly JsonSerializerOptions PrettyJson = new JsonSerializerOptions { MaxDepth = StoredJson.MaxDepth }.ForFhir(ModelInfo.ModelInspector).Pretty();
 
     /// <summary>
     /// Reading what the store holds: it was parsed strictly (and validated) before it was written, so it is read back
     /// without the checks (Firely's "Ostrich" mode), which makes bulk reads such as a panel's records cheaper.
     /// </summary>
-    public static readonly JsonSerializerOptions Stored = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector).UsingMode(DeserializationMode.Ostrich);
+    public static readonly JsonSerializerOptions Stored = new JsonSerializerOptions { MaxDepth = StoredJson.MaxDepth }.ForFhir(ModelInfo.ModelInspector).UsingMode(DeserializationMode.Ostrich);
 
     private static readonly FhirXmlDeserializer XmlParser = new();
     private static readonly BaseFhirXmlSerializer XmlWriter = new(ModelInfo.ModelInspector);
@@ -48,7 +50,7 @@ public static class FhirSerialization
             return JsonSerializer.Serialize(resource, pretty ? PrettyJson : Json);
         }
 
-        var options = new JsonSerializerOptions().ForFhir(new FhirJsonConverterOptions { SummaryFilterFactory = filter });
+        var options = new JsonSerializerOptions { MaxDepth = StoredJson.MaxDepth }.ForFhir(new FhirJsonConverterOptions { SummaryFilterFactory = filter });
         if (pretty)
         {
             options = options.Pretty();
@@ -57,7 +59,23 @@ public static class FhirSerialization
         return JsonSerializer.Serialize(resource, options);
     }
 
+    /// <summary>
+    /// The resource as XML. A value holding a character XML cannot carry (stored before such values were refused) is
+    /// written with it replaced by U+FFFD, so one old value never fails a whole response or search page.
+    /// </summary>
     public static string ToXml(Resource resource, bool pretty, Func<SerializationFilter>? filter = null)
+    {
+        try
+        {
+            return WriteXml(resource, pretty, filter);
+        }
+        catch (ArgumentException)
+        {
+            return WriteXml(WithForbiddenCharactersReplaced(resource), pretty, filter);
+        }
+    }
+
+    private static string WriteXml(Resource resource, bool pretty, Func<SerializationFilter>? filter)
     {
         var sb = new StringBuilder();
         using (var writer = System.Xml.XmlWriter.Create(sb, new XmlWriterSettings { Indent = pretty, OmitXmlDeclaration = false, Encoding = Encoding.UTF8 }))
@@ -66,5 +84,55 @@ public static class FhirSerialization
         }
 
         return sb.ToString();
+    }
+
+    private static Resource WithForbiddenCharactersReplaced(Resource resource)
+    {
+        var node = JsonSerializer.SerializeToNode(resource, Json)!;
+        ReplaceForbiddenCharacters(node);
+        return node.Deserialize<Resource>(Stored)!;
+    }
+
+    private static void ReplaceForbiddenCharacters(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var name in obj.Select(p => p.Key).ToList())
+                {
+                    if (Replaced(obj[name]) is { } replaced)
+                    {
+                        obj[name] = replaced;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (Replaced(array[i]) is { } replaced)
+                    {
+                        array[i] = replaced;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A new string value when <paramref name="node"/> is a string holding a forbidden character; else null (a container is fixed in place).</summary>
+    private static JsonValue? Replaced(JsonNode? node)
+    {
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            return FhirStrings.IndexOfForbidden(text) >= 0 ? JsonValue.Create(FhirStrings.Replace(text)) : null;
+        }
+
+        if (node is not null)
+        {
+            ReplaceForbiddenCharacters(node);
+        }
+
+        return null;
     }
 }

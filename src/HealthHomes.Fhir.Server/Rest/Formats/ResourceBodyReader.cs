@@ -64,6 +64,7 @@ public sealed class ResourceBodyReader(IOptions<FhirServerOptions> options)
 
         try
         {
+            RequestBodyScan.Check(text, format);
             return format == FhirFormat.Xml ? FhirSerialization.ParseXml(text) : FhirSerialization.ParseJson(text);
         }
         catch (DeserializationFailedException e)

@@ -14,6 +14,9 @@ namespace HealthHomes.Fhir.Server.Rest.Interactions;
 /// </summary>
 public sealed class PatchInteraction(ValidatingWrite writer)
 {
+    private static readonly System.Text.Json.JsonDocumentOptions StoredDocument = new() { MaxDepth = StoredJson.MaxDepth };
+    private static readonly System.Text.Json.JsonSerializerOptions StoredWriting = new() { MaxDepth = StoredJson.MaxDepth };
+
     public async Task<FhirResponse> PatchAsync(FhirRequest request, IWriteSession session, CancellationToken ct)
     {
         var (type, id) = ReadInteraction.RequireTypeAndId(request);
@@ -52,7 +55,7 @@ public sealed class PatchInteraction(ValidatingWrite writer)
         }
 
         var document = request.PatchDocument ?? throw FhirRequestException.BadRequest("A JSON Patch document is required.");
-        var original = JsonNode.Parse(current.Json)!;
+        var original = JsonNode.Parse(current.Json, documentOptions: StoredDocument)!;
         var patched = JsonPatch.Apply(original.DeepClone(), document);
         EnsureServerElementsUnchanged(original, patched, current.ResourceType);
 
@@ -89,7 +92,7 @@ public sealed class PatchInteraction(ValidatingWrite writer)
     {
         try
         {
-            return ResourceBodyReader.Parse(patched.ToJsonString(), FhirFormat.Json);
+            return ResourceBodyReader.Parse(patched.ToJsonString(StoredWriting), FhirFormat.Json);
         }
         catch (FhirRequestException e) when (e.Status == HttpStatusCode.BadRequest)
         {
