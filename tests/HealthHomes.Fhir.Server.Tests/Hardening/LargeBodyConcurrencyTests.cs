@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using HealthHomes.Fhir.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,33 +14,15 @@ namespace HealthHomes.Fhir.Server.Tests.Hardening;
 /// Large request bodies are read a bounded number at a time (FhirServer:LargeBodyBytes, MaxConcurrentLargeBodies,
 /// LargeBodyQueueLimit): beyond the permits and the queue, 429 with Retry-After and an OperationOutcome. Here the
 /// limits are small (2 MB bodies at most, bodies over 256 KB are large, one at a time, no queue) to keep the test fast.
-/// The server runs on Kestrel with a socket client, so a body half sent is really half sent (the TestServer's client may
-/// buffer a request body before the server sees the request).
 /// </summary>
 public sealed class LargeBodyConcurrencyTests(LargeBodyConcurrencyTests.Server server) : IClassFixture<LargeBodyConcurrencyTests.Server>
 {
     private const int MaxBody = 2 * 1024 * 1024;
 
-    private readonly HttpClient _client = server.Client;
+    private readonly HttpClient _client = server.CreateFhirClient();
 
-    public sealed class Server : FhirServerFactory
+    public class Server : FhirServerFactory
     {
-        public Server()
-        {
-            UseKestrel(0);
-            StartServer();
-            var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            Client = new HttpClient(new ServerErrorGuard { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri(address, "fhir/") };
-        }
-
-        public HttpClient Client { get; }
-
-        protected override void Dispose(bool disposing)
-        {
-            Client.Dispose();
-            base.Dispose(disposing);
-        }
-
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         [
             new("FhirServer:MaxRequestBodyBytes", MaxBody.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -50,18 +32,51 @@ public sealed class LargeBodyConcurrencyTests(LargeBodyConcurrencyTests.Server s
         ];
     }
 
+    /// <summary>
+    /// The same limits on Kestrel at a free loopback port: a body half sent on a socket is really half sent there (the
+    /// TestServer's client may hand the server a request only once its body is complete).
+    /// </summary>
+    public sealed class KestrelServer : Server
+    {
+        public KestrelServer()
+        {
+            UseKestrel(0);
+            StartServer();
+            Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            Client = new HttpClient(new ServerErrorGuard { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri(Address, "fhir/") };
+        }
+
+        public Uri Address { get; }
+
+        public HttpClient Client { get; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Client.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
     [Fact]
     public async Task A_large_body_while_another_is_being_read_is_429_with_Retry_After_and_an_OperationOutcome()
     {
-        using var held = new HeldBody(Encoding.UTF8.GetBytes(PatientJson(512 * 1024)));
-        var first = _client.PostAsync(new Uri("Patient", UriKind.Relative), held.Content());
+        using var kestrel = new KestrelServer();
+        var body = Encoding.UTF8.GetBytes(PatientJson(512 * 1024));
 
-        // The first body never finishes until released, so once it holds the one permit every other large body is
-        // turned away. Until it does (it is still on its way in), a second one may get through: try again.
+        // The first body is sent half on a raw socket and held there: it takes the one permit and keeps it.
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(kestrel.Address.Host, kestrel.Address.Port);
+        var stream = socket.GetStream();
+        var head = $"POST /fhir/Patient HTTP/1.1\r\nHost: localhost\r\nContent-Type: {FhirHttp.Json}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(body.AsMemory(0, body.Length / 2));
+        await stream.FlushAsync();
+
+        // Until the server has taken the first request in, a second large body may still get through: try again.
         HttpResponseMessage? refused = null;
-        for (var attempt = 0; attempt < 200 && refused is null; attempt++)
+        for (var attempt = 0; attempt < 100 && refused is null; attempt++)
         {
-            var second = await _client.SendAsync(HttpMethod.Post, "Patient", Sized(PatientJson(300 * 1024)));
+            var second = await kestrel.Client.SendAsync(HttpMethod.Post, "Patient", Sized(PatientJson(300 * 1024)));
             if (second.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 refused = second;
@@ -69,15 +84,15 @@ public sealed class LargeBodyConcurrencyTests(LargeBodyConcurrencyTests.Server s
             else
             {
                 second.Dispose();
-                await Task.Delay(25);
+                await Task.Delay(50);
             }
         }
 
-        held.Release();
-        using (var answered = await first)
-        {
-            Assert.True(answered.IsSuccessStatusCode || (int)answered.StatusCode is >= 400 and < 500, $"the held body answered {(int)answered.StatusCode}");
-        }
+        await stream.WriteAsync(body.AsMemory(body.Length / 2));
+        await stream.FlushAsync();
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync();
+        Assert.StartsWith("HTTP/1.1 201", statusLine, StringComparison.Ordinal);
 
         Assert.NotNull(refused);
         using (refused)
@@ -87,7 +102,7 @@ public sealed class LargeBodyConcurrencyTests(LargeBodyConcurrencyTests.Server s
             Assert.Equal(OperationOutcome.IssueType.Throttled, issue.Code);
         }
 
-        await new HardeningProbe(server, _client).AssertAliveAsync("after a refused large body");
+        await new HardeningProbe(kestrel, kestrel.Client).AssertAliveAsync("after a refused large body");
     }
 
     [Fact]
@@ -129,53 +144,4 @@ public sealed class LargeBodyConcurrencyTests(LargeBodyConcurrencyTests.Server s
     /// <summary>A Patient whose JSON is about <paramref name="bytes"/> long (the padding is a long family name).</summary>
     private static string PatientJson(int bytes) =>
         $$"""{"resourceType":"Patient","name":[{"family":"{{new string('x', Math.Max(1, bytes - 60))}}"}]}""";
-
-    /// <summary>A request body that sends its first half and then waits until released.</summary>
-    private sealed class HeldBody(byte[] bytes) : IDisposable
-    {
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public HttpContent Content()
-        {
-            var content = new StreamContent(new HeldStream(bytes, _released.Task));
-            content.Headers.ContentType = new MediaTypeHeaderValue(FhirHttp.Json);
-            content.Headers.ContentLength = bytes.Length;
-            return content;
-        }
-
-        public void Release() => _released.TrySetResult();
-
-        public void Dispose() => Release();
-    }
-
-    private sealed class HeldStream(byte[] bytes, Task released) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => bytes.Length;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var half = bytes.Length / 2;
-            if (_position >= half)
-            {
-                await released.WaitAsync(cancellationToken);
-            }
-
-            var n = Math.Min(buffer.Length, (_position < half ? half : bytes.Length) - _position);
-            bytes.AsMemory(_position, n).CopyTo(buffer);
-            _position += n;
-            return n;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
