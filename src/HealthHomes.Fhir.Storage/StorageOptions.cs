@@ -20,5 +20,24 @@ public sealed class StorageOptions
     /// </summary>
     public long MmapSizeBytes { get; set; }
 
+    /// <summary>
+    /// How hard a commit waits for the disk (PRAGMA synchronous). <see cref="SynchronousMode.Full"/> (the default): the
+    /// write-ahead log is flushed to the device (fsync) on every commit, so an acknowledged write survives a process
+    /// kill, an operating-system crash and a power loss. <see cref="SynchronousMode.Normal"/>: the log is flushed only
+    /// at checkpoints; a process kill loses nothing, but an OS crash or power loss can lose the last acknowledged
+    /// writes (the database stays consistent). Relax it only where losing recent writes on power loss is acceptable.
+    /// </summary>
+    public SynchronousMode Synchronous { get; set; } = SynchronousMode.Full;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFileName));
+}
+
+/// <summary>SQLite's PRAGMA synchronous levels the store offers (https://sqlite.org/pragma.html#pragma_synchronous).</summary>
+public enum SynchronousMode
+{
+    /// <summary>Every commit fsyncs the write-ahead log: durable across power loss.</summary>
+    Full,
+
+    /// <summary>fsync at checkpoints only: durable across a process kill, not across power loss.</summary>
+    Normal,
 }

@@ -16,7 +16,7 @@ public sealed class SqliteDatabase
     public SqliteDatabase(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _pragmas = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+        _pragmas = $"PRAGMA synchronous={(options.Synchronous == SynchronousMode.Normal ? "NORMAL" : "FULL")}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
             + (options.MmapSizeBytes > 0 ? $"PRAGMA mmap_size={options.MmapSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};" : "");
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
         _connectionString = new SqliteConnectionStringBuilder
