@@ -15,3 +15,14 @@ public sealed class InvalidSearchException(string message, string? parameter = n
 
 /// <summary>A write that breaks a store rule (e.g. a conditional operation matching several resources).</summary>
 public sealed class PreconditionFailedException(string message) : StorageException(message);
+
+/// <summary>
+/// A write session held the store's write lock longer than Storage:MaxWriteSeconds: it is rolled back and the lock
+/// released. The store is busy, not the request wrong: the REST layer answers 503 with Retry-After.
+/// </summary>
+/// <param name="limit">Storage:MaxWriteSeconds, when the caller knows it.</param>
+public sealed class WriteTimeoutException(TimeSpan? limit)
+    : StorageException($"The write held the store's write lock for more than {(limit is { } l ? $"{l.TotalSeconds:0.#} s" : "its limit (Storage:MaxWriteSeconds)")} and was rolled back; nothing was stored. Retry later.")
+{
+    public TimeSpan? Limit { get; } = limit;
+}

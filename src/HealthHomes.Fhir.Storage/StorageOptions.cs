@@ -15,6 +15,14 @@ public sealed class StorageOptions
     public int BusyTimeoutSeconds { get; set; } = 30;
 
     /// <summary>
+    /// The longest a write session may hold the store's single write lock, in seconds (default 30). Past it, the
+    /// session's next step fails with <see cref="WriteTimeoutException"/> (503 with Retry-After), a running SQL
+    /// statement is interrupted, the transaction is rolled back and the lock released. Validation and index extraction
+    /// run before the lock, so a write normally holds it for milliseconds.
+    /// </summary>
+    public double MaxWriteSeconds { get; set; } = 30;
+
+    /// <summary>
     /// SQLite memory-mapped I/O (PRAGMA mmap_size) in bytes; 0 (the default) reads pages through SQLite's own cache
     /// only. Large panels read scattered index pages: mapping the file makes those reads memory accesses.
     /// </summary>

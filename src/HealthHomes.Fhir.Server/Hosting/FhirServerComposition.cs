@@ -35,6 +35,7 @@ public static class FhirServerComposition
             .InitializeAsync(SearchParameterDefinitions.R4().Concat(sp.GetServices<ISearchParameterSource>().SelectMany(s => s.GetDefinitions())))
             .GetAwaiter().GetResult());
         services.AddSingleton<SqliteResourceStore>();
+        services.AddSingleton(sp => new ResourceIndexer(sp.GetRequiredService<SearchParameterRegistry>()));
         services.AddSingleton<IResourceStore>(sp => new PackageProtectedStore(
             new CommittedDefinitionsStore(sp.GetRequiredService<SqliteResourceStore>(), sp.GetRequiredService<ProfileSource>(), sp.GetRequiredService<ILogger<ValidationDefinitions>>()),
             package));

@@ -16,6 +16,7 @@ public sealed class SqliteDatabase
     public SqliteDatabase(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        MaxWrite = TimeSpan.FromSeconds(options.MaxWriteSeconds);
         _pragmas = $"PRAGMA synchronous={(options.Synchronous == SynchronousMode.Normal ? "NORMAL" : "FULL")}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
             + (options.MmapSizeBytes > 0 ? $"PRAGMA mmap_size={options.MmapSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};" : "");
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
@@ -30,6 +31,9 @@ public sealed class SqliteDatabase
     }
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>Storage:MaxWriteSeconds: the longest a write session may hold the write lock.</summary>
+    public TimeSpan MaxWrite { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
