@@ -49,7 +49,7 @@ public sealed class ExpensiveValidationTests(FhirServerFactory factory) : IClass
         var profile = await UploadProfileAsync("concurrent", "family.matches('^(a+)+$')");
         var probe = new HardeningProbe(factory, _client);
         var expensive = _client.PostAsync(new Uri("Patient", UriKind.Relative), FhirHttp.Body(Member(profile, names: 30)));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // let it reach validation (which lasts about the 10 s validation budget)
 
         await probe.AssertAliveAsync("a small write during an expensive validation");
 
