@@ -5,19 +5,27 @@ namespace HealthHomes.Fhir.Bench;
 /// <summary>
 /// The command line: --members N (repeatable), --runs R, --seed S, --ingest transaction|put, --parallel P (ingest),
 /// --data DIR, --profile M (after the last run of each size, the write profile over M more members), --keep (leave the
-/// last database for EXPLAIN QUERY PLAN), --ingest-only (skip the other phases).
+/// last database for EXPLAIN QUERY PLAN), --ingest-only (skip the other phases), --writes-only (ingest and the single
+/// creates, no reads), --synchronous full|normal (Storage:Synchronous, to price the fsync on every commit).
 /// </summary>
 internal sealed record BenchOptions(IReadOnlyList<int> MemberCounts, int Runs, int Seed, bool IngestByTransaction, int IngestParallelism, string DataRoot, int ProfileMembers, bool Keep, bool IngestOnly)
 {
     public const string Usage =
         "dotnet run -c Release --project bench/HealthHomes.Fhir.Bench -- --members 10000 [--members 100000] [--runs 3] [--seed 1] " +
-        "[--ingest transaction|put] [--parallel 4] [--data /tmp/dir] [--profile 500] [--keep] [--ingest-only]";
+        "[--ingest transaction|put] [--parallel 4] [--data /tmp/dir] [--profile 500] [--keep] [--ingest-only] [--writes-only] [--synchronous full|normal]";
+
+    /// <summary>Storage:Synchronous for the server, when given (else the server's default).</summary>
+    public string? Synchronous { get; init; }
+
+    /// <summary>Ingest and the single creates only: the write path, without the read phases.</summary>
+    public bool WritesOnly { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
         var members = new List<int>();
         int runs = 3, seed = 1, parallel = 4, profile = 0;
-        bool keep = false, ingestOnly = false;
+        bool keep = false, ingestOnly = false, writesOnly = false;
+        string? synchronous = null;
         var transaction = true;
         var data = Path.Combine(Path.GetTempPath(), "healthhomes-bench");
         for (var i = 0; i < args.Length; i++)
@@ -34,10 +42,16 @@ internal sealed record BenchOptions(IReadOnlyList<int> MemberCounts, int Runs, i
                 case "--profile": profile = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--keep": keep = true; break;
                 case "--ingest-only": ingestOnly = true; break;
+                case "--writes-only": writesOnly = true; break;
+                case "--synchronous": synchronous = Next() switch { "full" => "Full", "normal" => "Normal", var v => throw new ArgumentException($"--synchronous {v}? Usage: {Usage}") }; break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: {Usage}");
             }
         }
 
-        return new BenchOptions(members.Count == 0 ? [10_000] : members, runs, seed, transaction, parallel, data, profile, keep, ingestOnly);
+        return new BenchOptions(members.Count == 0 ? [10_000] : members, runs, seed, transaction, parallel, data, profile, keep, ingestOnly)
+        {
+            Synchronous = synchronous,
+            WritesOnly = writesOnly,
+        };
     }
 }

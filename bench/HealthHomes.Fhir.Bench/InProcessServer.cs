@@ -30,7 +30,8 @@ internal sealed class InProcessServer : IAsyncDisposable
     /// <summary>The FHIR base, ending in "/fhir/".</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<InProcessServer> StartAsync(string dataDirectory)
+    /// <param name="synchronous">Storage:Synchronous (Full or Normal), or null for the server's default.</param>
+    public static async Task<InProcessServer> StartAsync(string dataDirectory, string? synchronous = null)
     {
         if (Directory.Exists(dataDirectory))
         {
@@ -40,6 +41,11 @@ internal sealed class InProcessServer : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = [] });
         builder.Configuration["Storage:DataDirectory"] = dataDirectory;
+        if (synchronous is not null)
+        {
+            builder.Configuration["Storage:Synchronous"] = synchronous;
+        }
+
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddFhirServer(builder.Configuration);

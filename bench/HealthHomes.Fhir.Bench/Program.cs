@@ -11,7 +11,7 @@ foreach (var members in options.MemberCounts)
     for (var run = 1; run <= options.Runs; run++)
     {
         Console.Error.WriteLine($"{members:N0} members, run {run} of {options.Runs}");
-        await using var server = await InProcessServer.StartAsync(Path.Combine(options.DataRoot, $"members-{members}-run-{run}"));
+        await using var server = await InProcessServer.StartAsync(Path.Combine(options.DataRoot, $"members-{members}-run-{run}"), options.Synchronous);
         using var fhir = new FhirConnection(server.BaseAddress);
 
         var panel = new SyntheticPanel(options.Seed, members);
@@ -34,7 +34,7 @@ foreach (var members in options.MemberCounts)
             }
         }
 
-        if (!options.IngestOnly)
+        if (!options.IngestOnly && !options.WritesOnly)
         {
             await MeasureAsync(Phases.Read, () => workloads.ReadAsync(2000));
             foreach (var search in Phases.Searches)
@@ -51,9 +51,14 @@ foreach (var members in options.MemberCounts)
             }
 
             panelCompliance = new PanelTiming(calls[0].Elapsed, calls.Select(c => c.Elapsed).Order().ElementAt(calls.Count / 2), calls[0].Rows);
+        }
+
+        if (!options.IngestOnly)
+        {
             await MeasureAsync(Phases.CreateSerial, () => workloads.CreateAsync(1, 500));
             await MeasureAsync(Phases.CreateParallel, () => workloads.CreateAsync(16, 2000));
         }
+
         results.Add(new RunResult(members, loaded.Resources.Count, loaded.ResourcesPerSecond, server.DatabaseBytes(), RunResult.CurrentLoadAverage(), phases, panelCompliance));
         if (run == options.Runs && options.ProfileMembers > 0)
         {

@@ -46,7 +46,7 @@ internal static class WriteProfile
                 var t0 = Stopwatch.GetTimestamp();
                 var resource = FhirSerialization.ParseJson(json);
                 var v0 = Stopwatch.GetTimestamp();
-                await validation.EnsureValidAsync(resource, CancellationToken.None);
+                await validation.OnWriteIssuesAsync(resource, CancellationToken.None);
                 ticks[6] += Stopwatch.GetTimestamp() - v0;
                 var t1 = Stopwatch.GetTimestamp();
                 indexRows += indexer.Extract(resource).Count;

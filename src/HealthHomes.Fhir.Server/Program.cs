@@ -1,5 +1,6 @@
 using HealthHomes.Fhir.Server.Hosting;
 
+RegexMatchLimit.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFhirServer(builder.Configuration);
 

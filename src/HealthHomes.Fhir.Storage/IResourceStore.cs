@@ -41,12 +41,23 @@ public interface IResourceStore : IResourceReader
 public interface IWriteSession : IResourceReader, IAsyncDisposable
 {
     /// <summary>
+    /// Cancelled when the session has held the write lock for Storage:MaxWriteSeconds. Work done inside the session
+    /// (outside the store's own calls) should observe it; the session's own calls then fail with
+    /// <see cref="WriteTimeoutException"/>, and disposing rolls back and releases the lock.
+    /// </summary>
+    CancellationToken Expiry { get; }
+
+    /// <summary>
     /// Writes a new version of <paramref name="resource"/> (which must carry its id): version 1 for a new id, else
     /// the current version + 1 (a re-created deleted resource continues its numbering). Sets resource.Meta.VersionId
     /// and LastUpdated, stores the JSON and rewrites the search index rows, all in this session's transaction.
     /// </summary>
     /// <param name="expectedVersion">When set, the current version must equal it, else <see cref="VersionConflictException"/>.</param>
-    Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, CancellationToken ct = default);
+    /// <param name="index">
+    /// The resource's index rows when the caller extracted them before taking the lock (<see cref="Indexing.ResourceIndexer"/>
+    /// over this same content; id and meta.versionId/lastUpdated do not enter the rows); null: extracted here.
+    /// </param>
+    Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, Indexing.ResourceIndexEntries? index = null, CancellationToken ct = default);
 
     /// <summary>Writes a deletion tombstone as a new version and removes the index rows. Returns null when there was nothing to delete.</summary>
     Task<StoredResource?> DeleteAsync(string resourceType, string id, int? expectedVersion, CancellationToken ct = default);

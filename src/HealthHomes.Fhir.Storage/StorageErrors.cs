@@ -21,3 +21,14 @@ public sealed class PreconditionFailedException(string message) : StorageExcepti
 /// refused whole, nothing written. <see cref="StorageException.Expression"/> is the search parameter's expression whose rows passed it.
 /// </summary>
 public sealed class IndexRowLimitException(string message, string? expression) : StorageException(message, expression);
+
+/// <summary>
+/// A write session held the store's write lock longer than Storage:MaxWriteSeconds: it is rolled back and the lock
+/// released. The store is busy, not the request wrong: the REST layer answers 503 with Retry-After.
+/// </summary>
+/// <param name="limit">Storage:MaxWriteSeconds, when the caller knows it.</param>
+public sealed class WriteTimeoutException(TimeSpan? limit)
+    : StorageException($"The write held the store's write lock for more than {(limit is { } l ? $"{l.TotalSeconds:0.#} s" : "its limit (Storage:MaxWriteSeconds)")} and was rolled back; nothing was stored. Retry later.")
+{
+    public TimeSpan? Limit { get; } = limit;
+}

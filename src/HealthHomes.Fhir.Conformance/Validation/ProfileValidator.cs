@@ -33,13 +33,13 @@ public sealed class ProfileValidator : IResourceValidator
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(extraProfiles);
         ct.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Validate(resource, extraProfiles));
+        return ValueTask.FromResult(Validate(resource, extraProfiles, ct));
     }
 
-    private ValidationResult Validate(Resource resource, IReadOnlyList<string> extraProfiles)
+    private ValidationResult Validate(Resource resource, IReadOnlyList<string> extraProfiles, CancellationToken ct)
     {
         var set = _source.Current;
-        var ctx = new WalkContext(set, Plans, _terminology.GetValue(set, s => new TerminologyCache(s)), _options);
+        var ctx = new WalkContext(set, Plans, _terminology.GetValue(set, s => new TerminologyCache(s)), _options, ct);
         var root = NodeRef.Root(resource);
         if (Plans.GetCoreType(set, resource.TypeName) is not { } basePlan)
         {

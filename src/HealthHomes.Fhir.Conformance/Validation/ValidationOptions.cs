@@ -10,4 +10,10 @@ public sealed class ValidationOptions
 
     /// <summary>Report absent mustSupport elements of claimed profiles as information issues.</summary>
     public bool ReportMustSupport { get; init; } = true;
+
+    /// <summary>
+    /// How long one validation may spend before its remaining invariants are skipped and the resource is refused with
+    /// a too-costly error (a resource with tens of thousands of elements validates in well under a second).
+    /// </summary>
+    public TimeSpan MaxValidationTime { get; init; } = TimeSpan.FromSeconds(10);
 }

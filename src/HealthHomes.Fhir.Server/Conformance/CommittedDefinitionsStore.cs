@@ -1,5 +1,6 @@
 using HealthHomes.Fhir.Conformance.Specification;
 using HealthHomes.Fhir.Storage;
+using HealthHomes.Fhir.Storage.Indexing;
 using Hl7.Fhir.Model;
 
 namespace HealthHomes.Fhir.Server.Conformance;
@@ -42,16 +43,16 @@ public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSourc
         public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
             => inner.VersionsAsync(resourceType, ids, access, ct);
 
-        public async Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, CancellationToken ct = default)
+        public async Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, ResourceIndexEntries? index = null, CancellationToken ct = default)
         {
             ArgumentNullException.ThrowIfNull(resource);
             if (!ValidationDefinitions.IsDefinition(resource.TypeName))
             {
-                return await inner.WriteAsync(resource, expectedVersion, ct).ConfigureAwait(false);
+                return await inner.WriteAsync(resource, expectedVersion, index, ct).ConfigureAwait(false);
             }
 
             var previousUrl = await UrlOfCurrentAsync(resource.TypeName, resource.Id!, ct).ConfigureAwait(false);
-            var stored = await inner.WriteAsync(resource, expectedVersion, ct).ConfigureAwait(false);
+            var stored = await inner.WriteAsync(resource, expectedVersion, index, ct).ConfigureAwait(false);
             var url = (resource as IVersionableConformanceResource)?.Url;
             if (previousUrl is not null && previousUrl != url)
             {
@@ -78,6 +79,8 @@ public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSourc
 
             return deleted;
         }
+
+        public CancellationToken Expiry => inner.Expiry;
 
         public async Task CommitAsync(CancellationToken ct = default)
         {

@@ -25,7 +25,7 @@ public sealed class ConformancePackagePublisher(ConformancePackage package, IRes
                 continue;
             }
 
-            await session.WriteAsync(resource.DeepCopy(), null, ct).ConfigureAwait(false);
+            await session.WriteAsync(resource.DeepCopy(), null, null, ct).ConfigureAwait(false);
             written++;
         }
 

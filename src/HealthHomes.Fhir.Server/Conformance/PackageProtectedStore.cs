@@ -2,6 +2,7 @@ using System.Net;
 using HealthHomes.Fhir.Conformance.Package;
 using HealthHomes.Fhir.Server.Rest;
 using HealthHomes.Fhir.Storage;
+using HealthHomes.Fhir.Storage.Indexing;
 using Hl7.Fhir.Model;
 
 namespace HealthHomes.Fhir.Server.Conformance;
@@ -41,7 +42,7 @@ public sealed class PackageProtectedStore(IResourceStore inner, ConformancePacka
         public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
             => inner.VersionsAsync(resourceType, ids, access, ct);
 
-        public Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, CancellationToken ct = default)
+        public Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, ResourceIndexEntries? index = null, CancellationToken ct = default)
         {
             ArgumentNullException.ThrowIfNull(resource);
             if (package.Contains(resource.TypeName, resource.Id ?? ""))
@@ -55,11 +56,13 @@ public sealed class PackageProtectedStore(IResourceStore inner, ConformancePacka
                     $"The canonical url {url} belongs to the server's conformance package ({owner.TypeName}/{owner.Id}); give your resource its own url.", $"{resource.TypeName}.url");
             }
 
-            return inner.WriteAsync(resource, expectedVersion, ct);
+            return inner.WriteAsync(resource, expectedVersion, index, ct);
         }
 
         public Task<StoredResource?> DeleteAsync(string resourceType, string id, int? expectedVersion, CancellationToken ct = default)
             => package.Contains(resourceType, id) ? throw ReadOnly(resourceType, id, "deleted") : inner.DeleteAsync(resourceType, id, expectedVersion, ct);
+
+        public CancellationToken Expiry => inner.Expiry;
 
         public Task CommitAsync(CancellationToken ct = default) => inner.CommitAsync(ct);
 

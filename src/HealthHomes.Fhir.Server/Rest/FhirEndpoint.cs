@@ -1,3 +1,4 @@
+using Hl7.Fhir.Model;
 using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Storage;
 
@@ -45,30 +46,50 @@ public static class FhirEndpoint
         await table.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>Runs an interaction that opens its own write sessions (batch: one per entry; transaction: one for all).</summary>
+    /// <summary>
+    /// Runs an interaction that opens its own write sessions (batch: one per entry; transaction: one for all), after
+    /// its <see cref="WriteRehearsal"/> (validation and index rows of every entry, before the lock).
+    /// </summary>
     public static async Task StoreAsync(HttpContext context, FhirRequest request, Func<FhirRequest, IResourceStore, CancellationToken, Task<FhirResponse>> interaction)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(interaction);
         var format = FhirFormats.ForResponse(context.Request);
         var store = context.RequestServices.GetRequiredService<IResourceStore>();
-        var response = await interaction(request, store, context.RequestAborted).ConfigureAwait(false);
+        var ct = context.RequestAborted;
+        var rehearsal = await WriteRehearsal.RehearseAsync(() => interaction(Copy(request), new RehearsalStore(store), ct), ct).ConfigureAwait(false);
+        var response = await rehearsal.PerformAsync(() => interaction(request, store, ct)).ConfigureAwait(false);
         await FhirResponseWriter.WriteAsync(context, response, format).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a write in its own write session, committed only on success. The request is rehearsed first (validation
+    /// and index rows before the lock, see <see cref="WriteRehearsal"/>); the lock wait and the session end when the
+    /// client abandons the request, and the session holds the lock at most Storage:MaxWriteSeconds.
+    /// </summary>
     public static async Task WriteAsync(HttpContext context, FhirRequest request, Func<FhirRequest, IWriteSession, CancellationToken, Task<FhirResponse>> interaction)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(interaction);
         var format = FhirFormats.ForResponse(context.Request);
         var store = context.RequestServices.GetRequiredService<IResourceStore>();
-        FhirResponse response;
-        await using (var session = await store.BeginWriteAsync(context.RequestAborted).ConfigureAwait(false))
+        var ct = context.RequestAborted;
+        var rehearsal = request.Method == "DELETE"
+            ? null
+            : await WriteRehearsal.RehearseAsync(() => interaction(Copy(request), new RehearsalStore(store).BeginWrite(), ct), ct).ConfigureAwait(false);
+        async Task<FhirResponse> PerformAsync()
         {
-            response = await interaction(request, session, context.RequestAborted).ConfigureAwait(false);
-            await session.CommitAsync(context.RequestAborted).ConfigureAwait(false);
+            await using var session = await store.BeginWriteAsync(ct).ConfigureAwait(false);
+            var response = await interaction(request, session, ct).ConfigureAwait(false);
+            await session.CommitAsync(ct).ConfigureAwait(false);
+            return response;
         }
 
+        var response = rehearsal is null ? await PerformAsync().ConfigureAwait(false) : await rehearsal.PerformAsync(PerformAsync).ConfigureAwait(false);
         await FhirResponseWriter.WriteAsync(context, response, format, request.Query).ConfigureAwait(false);
     }
+
+    /// <summary>The request with its own copy of the body: interactions set ids and rewrite references in place.</summary>
+    private static FhirRequest Copy(FhirRequest request) => request with { Body = request.Body?.DeepCopy() };
 }

@@ -6,7 +6,8 @@ namespace HealthHomes.Fhir.Server.Rest;
 /// <summary>Checks of the resource type and id in a URL or body: known R4 type, id of [A-Za-z0-9\-\.]{1,64}.</summary>
 public static partial class FhirIds
 {
-    public static string NewId() => Guid.NewGuid().ToString();
+    /// <summary>A new server-assigned id (replayed from the request's <see cref="WriteRehearsal"/> when there is one).</summary>
+    public static string NewId() => WriteRehearsal.Current?.NextId() ?? Guid.NewGuid().ToString();
 
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
 

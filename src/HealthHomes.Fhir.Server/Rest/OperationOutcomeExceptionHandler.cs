@@ -32,6 +32,12 @@ public sealed partial class OperationOutcomeExceptionHandler(ILogger<OperationOu
         }
 
         httpContext.Response.Clear();
+        if (exception is WriteTimeoutException)
+        {
+            // The store was busy: the client may try the same write again.
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         var outcome = new OperationOutcome { Issue = issues.ToList() };
         await FhirResponseWriter.WriteAsync(httpContext, FhirResponse.Of(status, outcome), format, query: []).ConfigureAwait(false);
         return true;
@@ -45,6 +51,7 @@ public sealed partial class OperationOutcomeExceptionHandler(ILogger<OperationOu
         IndexRowLimitException e => (HttpStatusCode.UnprocessableEntity, [FhirRequestException.Issue(OperationOutcome.IssueType.TooCostly, e.Message, e.Expression)]),
         InvalidSearchException e => (HttpStatusCode.BadRequest, [FhirRequestException.Issue(OperationOutcome.IssueType.Invalid, e.Message, e.Expression)]),
         BadHttpRequestException e => ((HttpStatusCode)e.StatusCode, [FhirRequestException.Issue(e.StatusCode == 413 ? OperationOutcome.IssueType.TooLong : OperationOutcome.IssueType.Invalid, e.Message)]),
+        WriteTimeoutException e => (HttpStatusCode.ServiceUnavailable, [FhirRequestException.Issue(OperationOutcome.IssueType.Timeout, e.Message)]),
         OperationCanceledException => ((HttpStatusCode)499, [FhirRequestException.Issue(OperationOutcome.IssueType.Incomplete, "The request was cancelled.")]),
         _ => (HttpStatusCode.InternalServerError, [FhirRequestException.Issue(OperationOutcome.IssueType.Exception, "The server failed to process the request; the failure is logged.")]),
     };

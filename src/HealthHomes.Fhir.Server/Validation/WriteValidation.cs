@@ -1,4 +1,3 @@
-using System.Net;
 using HealthHomes.Fhir.Conformance.Validation;
 using HealthHomes.Fhir.Server.Rest;
 using Hl7.Fhir.Model;
@@ -46,24 +45,11 @@ public sealed class WriteValidation(IResourceValidator validator, IOptions<Valid
     }
 
     /// <summary>
-    /// Validates a resource about to be written: errors are 422 with every issue (nothing is stored); otherwise the
-    /// warnings and information to hand back to the client.
+    /// The issues of a resource about to be written (none when validation on write is off). Errors among them make
+    /// the write a 422 with every issue, nothing stored; the rest go back to the client.
     /// </summary>
-    public async Task<IReadOnlyList<OperationOutcome.IssueComponent>> EnsureValidAsync(Resource resource, CancellationToken ct)
-    {
-        if (!OnWrite)
-        {
-            return [];
-        }
-
-        var issues = await ValidateAsync(resource, [], ct).ConfigureAwait(false);
-        if (issues.Any(i => i.Severity is IssueSeverity.Error or IssueSeverity.Fatal))
-        {
-            throw new FhirRequestException(HttpStatusCode.UnprocessableEntity, issues);
-        }
-
-        return issues;
-    }
+    public async Task<IReadOnlyList<OperationOutcome.IssueComponent>> OnWriteIssuesAsync(Resource resource, CancellationToken ct)
+        => OnWrite ? await ValidateAsync(resource, [], ct).ConfigureAwait(false) : [];
 
     private static int Errors(ValidationResult result) => result.Issues.Count(i => i.Severity is IssueSeverity.Error or IssueSeverity.Fatal);
 }

@@ -17,7 +17,8 @@ public sealed class SqliteDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         MaxIndexRowsPerResource = options.MaxIndexRowsPerResource;
-        _pragmas = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+        MaxWrite = TimeSpan.FromSeconds(options.MaxWriteSeconds);
+        _pragmas = $"PRAGMA synchronous={(options.Synchronous == SynchronousMode.Normal ? "NORMAL" : "FULL")}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
             + (options.MmapSizeBytes > 0 ? $"PRAGMA mmap_size={options.MmapSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};" : "");
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -34,6 +35,9 @@ public sealed class SqliteDatabase
 
     /// <summary><see cref="StorageOptions.MaxIndexRowsPerResource"/>.</summary>
     public int MaxIndexRowsPerResource { get; }
+
+    /// <summary>Storage:MaxWriteSeconds: the longest a write session may hold the write lock.</summary>
+    public TimeSpan MaxWrite { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

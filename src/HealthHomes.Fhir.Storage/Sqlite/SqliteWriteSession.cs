@@ -10,7 +10,10 @@ namespace HealthHomes.Fhir.Storage.Sqlite;
 /// <summary>
 /// One write transaction (BEGIN IMMEDIATE: the database write lock is held from the start, so checks made inside
 /// the session, such as If-None-Exist, cannot race another writer). Each write: store the version, point the
-/// resource at it, rewrite its index rows.
+/// resource at it, rewrite its index rows (extracted by the caller before the lock, or here). The session holds the
+/// lock at most <see cref="SqliteDatabase.MaxWrite"/>: past it, <see cref="Expiry"/> is cancelled, a running statement
+/// is interrupted and every further call fails with <see cref="WriteTimeoutException"/>; disposing rolls back and
+/// releases the lock. A commit releases the lock at once.
 /// </summary>
 internal sealed class SqliteWriteSession : IWriteSession
 {
@@ -20,10 +23,14 @@ internal sealed class SqliteWriteSession : IWriteSession
     private readonly ResourceIndexer _indexer;
     private readonly JsonSerializerOptions _json;
     private readonly IDisposable _writerGate;
+    private readonly CancellationTokenSource _expiry;
+    private readonly TimeSpan _maxHold;
     private bool _completed;
 
-    private SqliteWriteSession(SqliteConnection connection, SqliteTransaction transaction, SearchExecutor search, ResourceIndexer indexer, JsonSerializerOptions json, IDisposable writerGate)
+    private SqliteWriteSession(SqliteConnection connection, SqliteTransaction transaction, SearchExecutor search, ResourceIndexer indexer, JsonSerializerOptions json, IDisposable writerGate, TimeSpan maxHold)
     {
+        _maxHold = maxHold;
+        _expiry = new CancellationTokenSource(maxHold);
         _connection = connection;
         _transaction = transaction;
         _reader = new SqliteResourceReader(connection, transaction, search);
@@ -38,7 +45,7 @@ internal sealed class SqliteWriteSession : IWriteSession
         try
         {
             var transaction = connection.BeginTransaction(deferred: false);
-            return new SqliteWriteSession(connection, transaction, search, indexer, json, writerGate);
+            return new SqliteWriteSession(connection, transaction, search, indexer, json, writerGate, database.MaxWrite);
         }
         catch
         {
@@ -47,18 +54,24 @@ internal sealed class SqliteWriteSession : IWriteSession
         }
     }
 
-    public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => _reader.ReadAsync(resourceType, id, access, ct);
+    public CancellationToken Expiry => _expiry.Token;
 
-    public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => _reader.VReadAsync(resourceType, id, versionId, access, ct);
+    public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default)
+        => WithinHoldAsync(t => _reader.ReadAsync(resourceType, id, access, t), ct);
 
-    public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => _reader.SearchAsync(request, access, ct);
+    public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default)
+        => WithinHoldAsync(t => _reader.VReadAsync(resourceType, id, versionId, access, t), ct);
 
-    public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => _reader.HistoryAsync(request, access, ct);
+    public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default)
+        => WithinHoldAsync(t => _reader.SearchAsync(request, access, t), ct);
+
+    public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default)
+        => WithinHoldAsync(t => _reader.HistoryAsync(request, access, t), ct);
 
     public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
-        => _reader.VersionsAsync(resourceType, ids, access, ct);
+        => WithinHoldAsync(t => _reader.VersionsAsync(resourceType, ids, access, t), ct);
 
-    public async Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, CancellationToken ct = default)
+    public Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, ResourceIndexEntries? index = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(resource);
         if (string.IsNullOrEmpty(resource.Id))
@@ -66,8 +79,14 @@ internal sealed class SqliteWriteSession : IWriteSession
             throw new ArgumentException("The resource must carry its id.", nameof(resource));
         }
 
-        var current = await CurrentAsync(resource.TypeName, resource.Id, ct).ConfigureAwait(false);
-        CheckExpectedVersion(resource.TypeName, resource.Id, current, expectedVersion);
+        return WithinHoldAsync(t => WriteVersionAsync(resource, expectedVersion, index, t), ct);
+    }
+
+    private async Task<StoredResource> WriteVersionAsync(Resource resource, int? expectedVersion, ResourceIndexEntries? index, CancellationToken ct)
+    {
+        var id = resource.Id!;
+        var current = await CurrentAsync(resource.TypeName, id, ct).ConfigureAwait(false);
+        CheckExpectedVersion(resource.TypeName, id, current, expectedVersion);
         var version = (current?.Version ?? 0) + 1;
         var lastUpdated = Now();
         resource.Meta ??= new Meta();
@@ -75,18 +94,21 @@ internal sealed class SqliteWriteSession : IWriteSession
         resource.Meta.LastUpdated = lastUpdated;
         var json = JsonSerializer.Serialize(resource, _json);
         var change = current is null || current.Value.IsDeleted ? ResourceChange.Create : ResourceChange.Update;
-        var key = current?.Key ?? await InsertResourceAsync(resource.TypeName, resource.Id, ct).ConfigureAwait(false);
-        await InsertVersionAsync(key, resource.TypeName, resource.Id, version, lastUpdated, change, json, ct).ConfigureAwait(false);
+        var key = current?.Key ?? await InsertResourceAsync(resource.TypeName, id, ct).ConfigureAwait(false);
+        await InsertVersionAsync(key, resource.TypeName, id, version, lastUpdated, change, json, ct).ConfigureAwait(false);
         if (current is not null)
         {
             await IndexRowWriter.DeleteAsync(_connection, _transaction, key, ct).ConfigureAwait(false);
         }
 
-        await IndexRowWriter.InsertAsync(_connection, _transaction, key, _indexer.Extract(resource), ct).ConfigureAwait(false);
-        return new StoredResource(resource.TypeName, resource.Id, version, lastUpdated, false, change, json);
+        await IndexRowWriter.InsertAsync(_connection, _transaction, key, index ?? _indexer.Extract(resource), ct).ConfigureAwait(false);
+        return new StoredResource(resource.TypeName, id, version, lastUpdated, false, change, json);
     }
 
-    public async Task<StoredResource?> DeleteAsync(string resourceType, string id, int? expectedVersion, CancellationToken ct = default)
+    public Task<StoredResource?> DeleteAsync(string resourceType, string id, int? expectedVersion, CancellationToken ct = default)
+        => WithinHoldAsync(t => DeleteVersionAsync(resourceType, id, expectedVersion, t), ct);
+
+    private async Task<StoredResource?> DeleteVersionAsync(string resourceType, string id, int? expectedVersion, CancellationToken ct)
     {
         var current = await CurrentAsync(resourceType, id, ct).ConfigureAwait(false);
         CheckExpectedVersion(resourceType, id, current, expectedVersion);
@@ -104,8 +126,15 @@ internal sealed class SqliteWriteSession : IWriteSession
 
     public async Task CommitAsync(CancellationToken ct = default)
     {
-        await _transaction.CommitAsync(ct).ConfigureAwait(false);
+        await WithinHoldAsync(async t =>
+        {
+            await _transaction.CommitAsync(t).ConfigureAwait(false);
+            return true;
+        }, ct).ConfigureAwait(false);
         _completed = true;
+
+        // What the caller does after the commit (e.g. rebuilding validation definitions) no longer needs the lock.
+        _writerGate.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -122,6 +151,29 @@ internal sealed class SqliteWriteSession : IWriteSession
             await _transaction.DisposeAsync().ConfigureAwait(false);
             await _connection.DisposeAsync().ConfigureAwait(false);
             _writerGate.Dispose();
+            _expiry.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Runs one step of the session with the caller's token and the session's <see cref="Expiry"/>: a step started
+    /// after the hold limit, or interrupted by it, fails with <see cref="WriteTimeoutException"/>.
+    /// </summary>
+    private async Task<T> WithinHoldAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken ct)
+    {
+        if (_expiry.IsCancellationRequested)
+        {
+            throw new WriteTimeoutException(_maxHold);
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _expiry.Token);
+        try
+        {
+            return await step(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (_expiry.IsCancellationRequested && !ct.IsCancellationRequested && e is OperationCanceledException or SqliteException)
+        {
+            throw new WriteTimeoutException(_maxHold);
         }
     }
 

@@ -21,6 +21,27 @@ public sealed class ConnectionSettingsTests : IDisposable
         Assert.Equal(expected, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData(null, 2L)]
+    [InlineData(SynchronousMode.Full, 2L)]
+    [InlineData(SynchronousMode.Normal, 1L)]
+    public async Task Commits_sync_the_log_to_disk_by_default_and_follow_Storage_Synchronous(SynchronousMode? configured, long expected)
+    {
+        var options = new StorageOptions { DataDirectory = _directory };
+        if (configured is { } mode)
+        {
+            options.Synchronous = mode;
+        }
+
+        var database = new SqliteDatabase(options);
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+
+        // 2 = FULL (the WAL is fsynced on every commit), 1 = NORMAL (fsync at checkpoints only).
+        Assert.Equal(expected, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -32,6 +32,6 @@ internal static class FhirPathCache
         var symbols = new SymbolTable();
         symbols.AddStandardFP();
         symbols.AddFhirExtensions();
-        return new FhirPathCompiler(symbols);
+        return new FhirPathCompiler(BoundedRegexFunctions.Over(symbols));
     }
 }
