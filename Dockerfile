@@ -13,6 +13,8 @@ WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /data && chown -R app:app /data
 USER app
+# AllowedHosts defaults to localhost: set it (or FhirServer__PublicBaseUrl) to the names clients use, e.g.
+# docker run -e AllowedHosts="fhir.example.org;localhost" ...; other Host headers get 400.
 ENV ASPNETCORE_URLS=http://+:8080 \
     Storage__DataDirectory=/data
 VOLUME ["/data"]

@@ -64,3 +64,12 @@ public interface IWriteSession : IResourceReader, IAsyncDisposable
 
     Task CommitAsync(CancellationToken ct = default);
 }
+
+/// <summary>
+/// Write sessions for the server's own start-up work (before any request is served), which the per-request hold limit
+/// (Storage:MaxWriteSeconds) does not bound.
+/// </summary>
+public interface IStartupWrites
+{
+    Task<IWriteSession> BeginStartupWriteAsync(CancellationToken ct = default);
+}

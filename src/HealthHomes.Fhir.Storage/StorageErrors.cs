@@ -28,7 +28,7 @@ public sealed class IndexRowLimitException(string message, string? expression) :
 /// </summary>
 /// <param name="limit">Storage:MaxWriteSeconds, when the caller knows it.</param>
 public sealed class WriteTimeoutException(TimeSpan? limit)
-    : StorageException($"The write held the store's write lock for more than {(limit is { } l ? $"{l.TotalSeconds:0.#} s" : "its limit (Storage:MaxWriteSeconds)")} and was rolled back; nothing was stored. Retry later.")
+    : StorageException($"The write held the store's write lock for more than {(limit is { } l ? $"{l.TotalSeconds:0.###} s" : "its limit (Storage:MaxWriteSeconds)")} and was rolled back; nothing was stored. Retry later.")
 {
     public TimeSpan? Limit { get; } = limit;
 }

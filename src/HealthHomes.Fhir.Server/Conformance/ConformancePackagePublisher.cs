@@ -9,14 +9,15 @@ namespace HealthHomes.Fhir.Server.Conformance;
 /// <summary>
 /// Writes every package resource into the store at startup (id = the file's id), so that /StructureDefinition,
 /// /ValueSet, /CodeSystem and /SearchParameter search and read them like any resource. A stored version with the
-/// same content is left alone, so restarts add no versions; a changed file adds one.
+/// same content is left alone, so restarts add no versions; a changed file adds one. A start-up write: not bounded by
+/// Storage:MaxWriteSeconds, which is for requests.
 /// </summary>
-public sealed class ConformancePackagePublisher(ConformancePackage package, IResourceStore store)
+public sealed class ConformancePackagePublisher(ConformancePackage package, IStartupWrites store)
 {
     public async Task<int> PublishAsync(CancellationToken ct)
     {
         var written = 0;
-        await using var session = await store.BeginWriteAsync(ct).ConfigureAwait(false);
+        await using var session = await store.BeginStartupWriteAsync(ct).ConfigureAwait(false);
         foreach (var resource in package.Resources)
         {
             var current = await session.ReadAsync(resource.TypeName, resource.Id!, AccessFilter.Unrestricted, ct).ConfigureAwait(false);

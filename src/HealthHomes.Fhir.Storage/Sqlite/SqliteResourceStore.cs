@@ -10,7 +10,7 @@ namespace HealthHomes.Fhir.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode, readers in parallel, one writer at a time. Writers in this
 /// process queue on an async gate instead of spinning on SQLite's busy lock.
 /// </summary>
-public sealed class SqliteResourceStore(SqliteDatabase database, SearchParameterRegistry registry) : IResourceStore, IDisposable
+public sealed class SqliteResourceStore(SqliteDatabase database, SearchParameterRegistry registry) : IResourceStore, IStartupWrites, IDisposable
 {
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { MaxDepth = StoredJson.MaxDepth }.ForFhir(ModelInfo.ModelInspector);
     private readonly SemaphoreSlim _writerGate = new(1, 1);
@@ -49,13 +49,21 @@ public sealed class SqliteResourceStore(SqliteDatabase database, SearchParameter
         return await new SqliteResourceReader(connection, null, _search).VersionsAsync(resourceType, ids, access, ct).ConfigureAwait(false);
     }
 
-    public async Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default)
+    public Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default) => BeginWriteAsync(database.MaxWrite, ct);
+
+    /// <summary>
+    /// The server's own start-up writes (publishing the conformance package) are not a client's request: they hold the
+    /// lock as long as they need, before any request is served, instead of being refused by Storage:MaxWriteSeconds.
+    /// </summary>
+    public Task<IWriteSession> BeginStartupWriteAsync(CancellationToken ct = default) => BeginWriteAsync(Timeout.InfiniteTimeSpan, ct);
+
+    private async Task<IWriteSession> BeginWriteAsync(TimeSpan maxHold, CancellationToken ct)
     {
         await _writerGate.WaitAsync(ct).ConfigureAwait(false);
         var release = new GateRelease(_writerGate);
         try
         {
-            return await SqliteWriteSession.BeginAsync(database, _search, _indexer, Json, release, ct).ConfigureAwait(false);
+            return await SqliteWriteSession.BeginAsync(database, _search, _indexer, Json, release, maxHold, ct).ConfigureAwait(false);
         }
         catch
         {

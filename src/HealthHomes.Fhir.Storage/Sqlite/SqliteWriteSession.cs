@@ -25,12 +25,14 @@ internal sealed class SqliteWriteSession : IWriteSession
     private readonly IDisposable _writerGate;
     private readonly CancellationTokenSource _expiry;
     private readonly TimeSpan _maxHold;
+    private readonly long _started;
     private bool _completed;
 
     private SqliteWriteSession(SqliteConnection connection, SqliteTransaction transaction, SearchExecutor search, ResourceIndexer indexer, JsonSerializerOptions json, IDisposable writerGate, TimeSpan maxHold)
     {
         _maxHold = maxHold;
         _expiry = new CancellationTokenSource(maxHold);
+        _started = System.Diagnostics.Stopwatch.GetTimestamp();
         _connection = connection;
         _transaction = transaction;
         _reader = new SqliteResourceReader(connection, transaction, search);
@@ -39,13 +41,13 @@ internal sealed class SqliteWriteSession : IWriteSession
         _writerGate = writerGate;
     }
 
-    public static async Task<SqliteWriteSession> BeginAsync(SqliteDatabase database, SearchExecutor search, ResourceIndexer indexer, JsonSerializerOptions json, IDisposable writerGate, CancellationToken ct)
+    public static async Task<SqliteWriteSession> BeginAsync(SqliteDatabase database, SearchExecutor search, ResourceIndexer indexer, JsonSerializerOptions json, IDisposable writerGate, TimeSpan maxHold, CancellationToken ct)
     {
         var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         try
         {
             var transaction = connection.BeginTransaction(deferred: false);
-            return new SqliteWriteSession(connection, transaction, search, indexer, json, writerGate, database.MaxWrite);
+            return new SqliteWriteSession(connection, transaction, search, indexer, json, writerGate, maxHold);
         }
         catch
         {
@@ -161,7 +163,7 @@ internal sealed class SqliteWriteSession : IWriteSession
     /// </summary>
     private async Task<T> WithinHoldAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken ct)
     {
-        if (_expiry.IsCancellationRequested)
+        if (PastHold)
         {
             throw new WriteTimeoutException(_maxHold);
         }
@@ -171,11 +173,18 @@ internal sealed class SqliteWriteSession : IWriteSession
         {
             return await step(linked.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (_expiry.IsCancellationRequested && !ct.IsCancellationRequested && e is OperationCanceledException or SqliteException)
+        catch (Exception e) when (PastHold && !ct.IsCancellationRequested && e is OperationCanceledException or SqliteException)
         {
             throw new WriteTimeoutException(_maxHold);
         }
     }
+
+    /// <summary>
+    /// Past the hold limit, by the expiry's timer or by the clock: the statements run synchronously, so on a busy
+    /// machine the timer's callback may wait for a free thread while the session goes on; the clock does not.
+    /// </summary>
+    private bool PastHold => _expiry.IsCancellationRequested
+        || (_maxHold != Timeout.InfiniteTimeSpan && System.Diagnostics.Stopwatch.GetElapsedTime(_started) > _maxHold);
 
     private static void CheckExpectedVersion(string type, string id, CurrentRow? current, int? expected)
     {
