@@ -13,6 +13,8 @@ internal sealed class NodeRef
     private readonly string _name;
     private readonly int _index;
     private PocoNode? _node;
+    private string? _childName;
+    private PocoNodeOrList? _childNode;
     private string? _path;
     private FhirEvaluationContext? _evaluation;
 
@@ -51,6 +53,22 @@ internal sealed class NodeRef
         RootResource = (_parent is null ? this : Root()).Node,
     };
 
+    /// <summary>
+    /// The SDK node of a named child (a list node for a repeating element), kept for the next sibling: the walker visits
+    /// a repeating element's items in a row, and building the list node again for each item made a resource of N
+    /// references cost N x N.
+    /// </summary>
+    private PocoNodeOrList? ChildNode(string name)
+    {
+        if (!ReferenceEquals(_childName, name) && _childName != name)
+        {
+            _childNode = Node.Child(name);
+            _childName = name;
+        }
+
+        return _childNode;
+    }
+
     private NodeRef Root() => _parent is null ? this : _parent.Root();
 
     private PocoNode Materialize()
@@ -60,7 +78,7 @@ internal sealed class NodeRef
             return Value.ToPocoNode();
         }
 
-        var child = _parent.Node.Child(_name);
+        var child = _parent.ChildNode(_name);
         return child switch
         {
             PocoListNode list when _index >= 0 => list[_index],
