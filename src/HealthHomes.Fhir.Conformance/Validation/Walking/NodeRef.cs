@@ -10,6 +10,7 @@ namespace HealthHomes.Fhir.Conformance.Validation.Walking;
 internal sealed class NodeRef
 {
     private readonly NodeRef? _parent;
+    private readonly NodeRef _root;
     private readonly string _name;
     private readonly int _index;
     private PocoNode? _node;
@@ -21,6 +22,7 @@ internal sealed class NodeRef
     private NodeRef(NodeRef? parent, string name, int index, Base value)
     {
         _parent = parent;
+        _root = parent?._root ?? this;
         _name = name;
         _index = index;
         Value = value;
@@ -28,6 +30,12 @@ internal sealed class NodeRef
     }
 
     public Base Value { get; }
+
+    /// <summary>
+    /// SDK nodes built under this root to evaluate invariants (a lookup of a repeating element builds one per item):
+    /// a cost counter for tests, which stays linear in the resource's size as long as no list is built twice.
+    /// </summary>
+    public long SdkNodesBuilt { get; private set; }
 
     /// <summary>The node of the resource this element belongs to (a contained or bundled resource is its own scope).</summary>
     public NodeRef ResourceScope { get; }
@@ -50,7 +58,7 @@ internal sealed class NodeRef
     public FhirEvaluationContext Evaluation => ResourceScope._evaluation ??= new FhirEvaluationContext
     {
         Resource = ResourceScope.Node,
-        RootResource = (_parent is null ? this : Root()).Node,
+        RootResource = _root.Node,
     };
 
     /// <summary>
@@ -64,17 +72,17 @@ internal sealed class NodeRef
         {
             _childNode = Node.Child(name);
             _childName = name;
+            _root.SdkNodesBuilt += _childNode is PocoListNode list ? list.Count() : 1;
         }
 
         return _childNode;
     }
 
-    private NodeRef Root() => _parent is null ? this : _parent.Root();
-
     private PocoNode Materialize()
     {
         if (_parent is null)
         {
+            SdkNodesBuilt++;
             return Value.ToPocoNode();
         }
 
