@@ -18,6 +18,7 @@ public sealed class ProfileValidator : IResourceValidator
     private readonly ProfileSource _source;
     private readonly ValidationOptions _options;
     private readonly ConditionalWeakTable<ProfileSet, TerminologyCache> _terminology = new();
+    private long _sdkNodesBuilt;
 
     public ProfileValidator(ProfileSource source, ValidationOptions options)
     {
@@ -27,6 +28,9 @@ public sealed class ProfileValidator : IResourceValidator
     }
 
     internal PlanCache Plans { get; }
+
+    /// <summary>SDK nodes built for invariants over every validation so far (see <see cref="NodeRef.SdkNodesBuilt"/>).</summary>
+    internal long SdkNodesBuilt => Interlocked.Read(ref _sdkNodesBuilt);
 
     public ValueTask<ValidationResult> ValidateAsync(Resource resource, IReadOnlyList<string> extraProfiles, CancellationToken ct)
     {
@@ -57,6 +61,7 @@ public sealed class ProfileValidator : IResourceValidator
             ValidateAgainst(resource, url, expression, root, ctx);
         }
 
+        Interlocked.Add(ref _sdkNodesBuilt, root.SdkNodesBuilt);
         return new ValidationResult(ctx.Issues);
     }
 

@@ -1,20 +1,20 @@
 using System.Globalization;
-using System.Text;
 using HealthHomes.Fhir.Storage.Indexing;
 using Microsoft.Data.Sqlite;
 
 namespace HealthHomes.Fhir.Storage.Sqlite;
 
 /// <summary>
-/// Replaces a resource's index rows: deletes the old ones and inserts the new ones as multi-row INSERTs. A resource's
-/// rows usually go in one command; one with thousands of repeated elements (a Group's members, a Patient's
-/// identifiers) goes in commands of at most <see cref="RowsPerCommand"/> rows, so that no statement binds more
-/// variables than SQLite allows (SQLITE_MAX_VARIABLE_NUMBER, 32,766 in the bundled SQLite; a row binds at most 6).
+/// Replaces a resource's index rows: deletes the old ones and inserts the new ones, each table through one prepared
+/// INSERT of a fixed size (<see cref="RowsPerStatement"/> rows, then single rows for the remainder), run as often as
+/// the rows need. The size of a statement never depends on the resource: binding a statement's named variables costs
+/// time in the square of their number (each is looked up by name), so the multi-row INSERTs of up to 1,000 rows this
+/// replaced made a Patient of 2,000 names take seconds to store.
 /// </summary>
 internal static class IndexRowWriter
 {
-    /// <summary>Rows per command: at most 6 bound values a row, so at most 6,001 variables per statement.</summary>
-    public const int RowsPerCommand = 1000;
+    /// <summary>Rows per multi-row INSERT: a statement binds at most 1 + 6 x 16 = 97 variables.</summary>
+    public const int RowsPerStatement = 16;
 
     private static readonly string[] Tables = ["TokenIndex", "StringIndex", "DateIndex", "ReferenceIndex", "NumberIndex", "QuantityIndex", "UriIndex"];
 
@@ -34,80 +34,69 @@ internal static class IndexRowWriter
             return;
         }
 
-        var batch = new InsertBatch(connection, transaction, resourceKey);
-        await batch.AddAsync("TokenIndex (ResourceKey, SearchParameterId, System, Code, Text, IdentifierType)", entries.Tokens,
+        var into = new TableInsert(connection, transaction, resourceKey);
+        await into.RowsAsync("TokenIndex", ["SearchParameterId", "System", "Code", "Text", "IdentifierType"], entries.Tokens,
             r => [r.SearchParameterId, r.System, r.Code, r.Text, r.IdentifierType], ct).ConfigureAwait(false);
-        await batch.AddAsync("StringIndex (ResourceKey, SearchParameterId, Normalized, Value)", entries.Strings,
+        await into.RowsAsync("StringIndex", ["SearchParameterId", "Normalized", "Value"], entries.Strings,
             r => [r.SearchParameterId, r.Normalized, r.Value], ct).ConfigureAwait(false);
-        await batch.AddAsync("DateIndex (ResourceKey, SearchParameterId, Start, End)", entries.Dates,
+        await into.RowsAsync("DateIndex", ["SearchParameterId", "Start", "End"], entries.Dates,
             r => [r.SearchParameterId, r.Start, r.End], ct).ConfigureAwait(false);
-        await batch.AddAsync("ReferenceIndex (ResourceKey, SearchParameterId, TargetType, TargetId, TargetVersion, Url)", entries.References,
+        await into.RowsAsync("ReferenceIndex", ["SearchParameterId", "TargetType", "TargetId", "TargetVersion", "Url"], entries.References,
             r => [r.SearchParameterId, r.TargetType, r.TargetId, r.TargetVersion, r.Url], ct).ConfigureAwait(false);
-        await batch.AddAsync("NumberIndex (ResourceKey, SearchParameterId, Low, High)", entries.Numbers,
+        await into.RowsAsync("NumberIndex", ["SearchParameterId", "Low", "High"], entries.Numbers,
             r => [r.SearchParameterId, r.Low, r.High], ct).ConfigureAwait(false);
-        await batch.AddAsync("QuantityIndex (ResourceKey, SearchParameterId, System, Code, Unit, Low, High)", entries.Quantities,
+        await into.RowsAsync("QuantityIndex", ["SearchParameterId", "System", "Code", "Unit", "Low", "High"], entries.Quantities,
             r => [r.SearchParameterId, r.System, r.Code, r.Unit, r.Low, r.High], ct).ConfigureAwait(false);
-        await batch.AddAsync("UriIndex (ResourceKey, SearchParameterId, Uri)", entries.Uris,
+        await into.RowsAsync("UriIndex", ["SearchParameterId", "Uri"], entries.Uris,
             r => [r.SearchParameterId, r.Uri], ct).ConfigureAwait(false);
-        await batch.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>INSERT statements collected into one command until it holds <see cref="RowsPerCommand"/> rows, then run.</summary>
-    private sealed class InsertBatch(SqliteConnection connection, SqliteTransaction transaction, long resourceKey)
+    /// <summary>The rows of one resource into one table: a prepared statement per size used, each run once per group of rows.</summary>
+    private sealed class TableInsert(SqliteConnection connection, SqliteTransaction transaction, long resourceKey)
     {
-        private readonly StringBuilder _sql = new();
-        private readonly List<object?> _values = [];
-        private int _rows;
-
-        public async Task AddAsync<T>(string into, List<T> rows, Func<T, object?[]> values, CancellationToken ct)
+        public async Task RowsAsync<T>(string table, string[] columns, List<T> rows, Func<T, object?[]> values, CancellationToken ct)
         {
             var next = 0;
-            while (next < rows.Count)
+            foreach (var size in (int[])[RowsPerStatement, 1])
             {
-                var take = Math.Min(rows.Count - next, RowsPerCommand - _rows);
-                _sql.Append("INSERT INTO ").Append(into).Append(" VALUES ");
-                for (var i = 0; i < take; i++)
+                if (rows.Count - next < size)
                 {
-                    _sql.Append(i == 0 ? "($key" : ", ($key");
-                    foreach (var value in values(rows[next + i]))
-                    {
-                        _sql.Append(", $p").Append(_values.Count.ToString(CultureInfo.InvariantCulture));
-                        _values.Add(value);
-                    }
-
-                    _sql.Append(')');
+                    continue;
                 }
 
-                _sql.Append(';');
-                _rows += take;
-                next += take;
-                if (_rows == RowsPerCommand)
+                await using var statement = Prepare(table, columns, size);
+                for (; rows.Count - next >= size; next += size)
                 {
-                    await FlushAsync(ct).ConfigureAwait(false);
+                    for (var r = 0; r < size; r++)
+                    {
+                        var row = values(rows[next + r]);
+                        for (var c = 0; c < row.Length; c++)
+                        {
+                            statement.Parameters[1 + (r * columns.Length) + c].Value = row[c] ?? DBNull.Value;
+                        }
+                    }
+
+                    await statement.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
             }
         }
 
-        public async Task FlushAsync(CancellationToken ct)
+        /// <summary>INSERT INTO table (ResourceKey, columns) VALUES ($key, $p0, ...), ... with <paramref name="size"/> rows, prepared.</summary>
+        private SqliteCommand Prepare(string table, string[] columns, int size)
         {
-            if (_rows == 0)
-            {
-                return;
-            }
-
-            await using var cmd = connection.CreateCommand();
+            var cmd = connection.CreateCommand();
             cmd.Transaction = transaction;
-            cmd.CommandText = _sql.ToString();
+            var tuples = Enumerable.Range(0, size).Select(r =>
+                "($key, " + string.Join(", ", columns.Select((_, c) => "$p" + ((r * columns.Length) + c).ToString(CultureInfo.InvariantCulture))) + ")");
+            cmd.CommandText = $"INSERT INTO {table} (ResourceKey, {string.Join(", ", columns)}) VALUES {string.Join(", ", tuples)}";
             cmd.Parameters.AddWithValue("$key", resourceKey);
-            for (var i = 0; i < _values.Count; i++)
+            for (var i = 0; i < size * columns.Length; i++)
             {
-                cmd.Parameters.AddWithValue("$p" + i.ToString(CultureInfo.InvariantCulture), _values[i] ?? DBNull.Value);
+                cmd.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
             }
 
-            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            _sql.Clear();
-            _values.Clear();
-            _rows = 0;
+            cmd.Prepare();
+            return cmd;
         }
     }
 }

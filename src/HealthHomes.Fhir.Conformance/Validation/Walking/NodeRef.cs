@@ -10,15 +10,19 @@ namespace HealthHomes.Fhir.Conformance.Validation.Walking;
 internal sealed class NodeRef
 {
     private readonly NodeRef? _parent;
+    private readonly NodeRef _root;
     private readonly string _name;
     private readonly int _index;
     private PocoNode? _node;
+    private string? _childName;
+    private PocoNodeOrList? _childNode;
     private string? _path;
     private FhirEvaluationContext? _evaluation;
 
     private NodeRef(NodeRef? parent, string name, int index, Base value)
     {
         _parent = parent;
+        _root = parent?._root ?? this;
         _name = name;
         _index = index;
         Value = value;
@@ -26,6 +30,12 @@ internal sealed class NodeRef
     }
 
     public Base Value { get; }
+
+    /// <summary>
+    /// SDK nodes built under this root to evaluate invariants (a lookup of a repeating element builds one per item):
+    /// a cost counter for tests, which stays linear in the resource's size as long as no list is built twice.
+    /// </summary>
+    public long SdkNodesBuilt { get; private set; }
 
     /// <summary>The node of the resource this element belongs to (a contained or bundled resource is its own scope).</summary>
     public NodeRef ResourceScope { get; }
@@ -48,19 +58,35 @@ internal sealed class NodeRef
     public FhirEvaluationContext Evaluation => ResourceScope._evaluation ??= new FhirEvaluationContext
     {
         Resource = ResourceScope.Node,
-        RootResource = (_parent is null ? this : Root()).Node,
+        RootResource = _root.Node,
     };
 
-    private NodeRef Root() => _parent is null ? this : _parent.Root();
+    /// <summary>
+    /// The SDK node of a named child (a list node for a repeating element), kept for the next sibling: the walker visits
+    /// a repeating element's items in a row, and building the list node again for each item made a resource of N
+    /// references cost N x N.
+    /// </summary>
+    private PocoNodeOrList? ChildNode(string name)
+    {
+        if (!ReferenceEquals(_childName, name) && _childName != name)
+        {
+            _childNode = Node.Child(name);
+            _childName = name;
+            _root.SdkNodesBuilt += _childNode is PocoListNode list ? list.Count() : 1;
+        }
+
+        return _childNode;
+    }
 
     private PocoNode Materialize()
     {
         if (_parent is null)
         {
+            SdkNodesBuilt++;
             return Value.ToPocoNode();
         }
 
-        var child = _parent.Node.Child(_name);
+        var child = _parent.ChildNode(_name);
         return child switch
         {
             PocoListNode list when _index >= 0 => list[_index],
