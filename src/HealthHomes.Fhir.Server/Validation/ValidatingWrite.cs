@@ -39,23 +39,26 @@ public sealed class ValidatingWrite(WriteValidation validation, ProfileSource pr
     /// <summary>Validates and extracts the index rows; both are pure functions of the resource's content.</summary>
     public async Task<PreparedWrite> PrepareAsync(Resource resource, CancellationToken ct)
     {
-        var issues = await validation.OnWriteIssuesAsync(resource, ct).ConfigureAwait(false);
-        var prepared = new PreparedWrite(issues, null);
-        if (prepared.HasErrors)
-        {
-            return prepared;
-        }
-
+        // Index rows first: a resource over Storage:MaxIndexRowsPerResource is refused (422) before its longer validation.
+        ResourceIndexEntries? index;
         try
         {
-            return prepared with { Index = indexer.Extract(resource) };
+            index = indexer.Extract(resource);
+        }
+        catch (IndexRowLimitException)
+        {
+            throw;
         }
 #pragma warning disable CA1031 // a resource the indexer fails on fails inside the session, as it always did
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return prepared;
+            index = null;
         }
+
+        var issues = await validation.OnWriteIssuesAsync(resource, ct).ConfigureAwait(false);
+        var prepared = new PreparedWrite(issues, null);
+        return prepared.HasErrors ? prepared : prepared with { Index = index };
     }
 
     private async Task<PreparedWrite> PreparedAsync(IWriteSession session, Resource resource, CancellationToken ct)
