@@ -1,10 +1,11 @@
 """Memory under a flood of large bodies: starts the built server on a fresh data folder, samples its resident set
 (VmRSS) at rest, during N concurrent POSTs of ~10 MB Patients and after the flood, and counts the answers by status.
 
-    python3 bench/large-body-flood.py [--clients 32] [--rounds 3] [--mb 9.9] [-- --FhirServer:MaxConcurrentLargeBodies=64 ...]
+    python3 bench/large-body-flood.py [--clients 32] [--rounds 3] [--mb 9.9] [--dll PATH] [-- --FhirServer:MaxConcurrentLargeBodies=64 ...]
 
 Arguments after "--" go to the server (configuration overrides), e.g. to compare with the limiter opened wide.
-Requires a prior `dotnet build` (it runs src/HealthHomes.Fhir.Server/bin/Debug/net10.0/HealthHomes.Fhir.Server.dll).
+Requires a prior `dotnet build` (it runs src/HealthHomes.Fhir.Server/bin/Debug/net10.0/HealthHomes.Fhir.Server.dll, or
+the server given by --dll, e.g. a copy of an earlier build to compare with).
 """
 import argparse
 import collections
@@ -52,6 +53,7 @@ def main():
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--mb", type=float, default=9.9)
+    parser.add_argument("--dll", default=DLL)
     options = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
 
     data = tempfile.mkdtemp(prefix="hhfhir-flood-")
@@ -61,8 +63,8 @@ def main():
     base = f"http://127.0.0.1:{port}/fhir"
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Logging__LogLevel__Default="Warning",
                Logging__LogLevel__Microsoft__AspNetCore__HttpLogging__HttpLoggingMiddleware="Warning")
-    server = subprocess.Popen(["dotnet", DLL, "--urls", f"http://127.0.0.1:{port}", f"--Storage:DataDirectory={data}", *server_args],
-                              cwd=os.path.dirname(DLL), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(["dotnet", options.dll, "--urls", f"http://127.0.0.1:{port}", f"--Storage:DataDirectory={data}", *server_args],
+                              cwd=os.path.dirname(options.dll), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(600):
             try:
@@ -106,7 +108,9 @@ def main():
         stop.set()
         sampler.join()
         alive = post(base + "/Patient", small)
-        time.sleep(10)
+        time.sleep(5)
+        after_5s = rss_mb(server.pid)
+        time.sleep(5)
         after_10s = rss_mb(server.pid)
         time.sleep(20)
         after_30s = rss_mb(server.pid)
@@ -114,7 +118,7 @@ def main():
             "bodyMB": round(len(body) / 1024 / 1024, 2), "clients": options.clients, "rounds": options.rounds,
             "serverArgs": server_args, "answers": {str(k): v for k, v in sorted(answers.items(), key=str)},
             "floodSeconds": round(flood_seconds, 1), "rssAtRestMB": round(at_rest), "rssPeakMB": round(max(samples)),
-            "rssAfter10sMB": round(after_10s), "rssAfter30sMB": round(after_30s), "smallWriteAfter": alive,
+            "rssAfter5sMB": round(after_5s), "rssAfter10sMB": round(after_10s), "rssAfter30sMB": round(after_30s), "smallWriteAfter": alive,
         }, indent=1))
     finally:
         server.terminate()

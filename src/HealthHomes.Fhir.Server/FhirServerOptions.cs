@@ -23,6 +23,12 @@ public sealed class FhirServerOptions
     /// <summary>The Retry-After (seconds) of a 429 for a large body. Default 2.</summary>
     public int LargeBodyRetryAfterSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// Once no large body has been in flight for this many seconds, one compacting collection gives the heap they grew
+    /// back to the operating system (see Hosting.LargeBodyAftermath). 0 turns it off. Default 2.
+    /// </summary>
+    public double CollectAfterLargeBodiesSeconds { get; set; } = 2;
+
     /// <summary>The most parameters (occurrences) a request's query string and search form may carry together; more is 400. Default 200.</summary>
     public int MaxQueryParameters { get; set; } = 200;
 

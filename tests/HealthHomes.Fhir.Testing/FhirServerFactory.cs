@@ -28,6 +28,10 @@ public class FhirServerFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+
+        // Dozens of test servers share one process and heap: one server's quiet moment is not the process's, and its
+        // blocking full collection would pause the others' time-budgeted work. Tests of the collection turn it on.
+        builder.UseSetting("FhirServer:CollectAfterLargeBodiesSeconds", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

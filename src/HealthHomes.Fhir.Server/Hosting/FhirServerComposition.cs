@@ -101,6 +101,7 @@ public static class FhirServerComposition
         app.UseExceptionHandler();
         app.UseHttpLogging();
         app.UseRateLimiter();
+        app.UseLargeBodyAftermath();
         app.UseSwagger();
         app.UseSwaggerUI();
         app.MapHealthChecks("/health");

@@ -7,6 +7,7 @@ using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HealthHomes.Fhir.Server.Hosting;
@@ -32,6 +33,8 @@ public static class RequestBodyLimits
             form.BufferBodyLengthLimit = fhir.Value.MaxRequestBodyBytes;
         });
         services.AddRateLimiter(_ => { });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LargeBodyAftermath>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<FhirServerOptions>>((limiter, fhir) =>
         {
             var settings = fhir.Value;
@@ -51,7 +54,7 @@ public static class RequestBodyLimits
     }
 
     /// <summary>A body over the threshold, or one whose length is not announced (chunked).</summary>
-    private static bool IsLarge(HttpContext context, long threshold) => context.Request.ContentLength is { } length
+    internal static bool IsLarge(HttpContext context, long threshold) => context.Request.ContentLength is { } length
         ? length > threshold
         : context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true
             && (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method));

@@ -21,24 +21,25 @@ public sealed partial class BundleBodyReader(ResourceBodyReader bodies, HttpFhir
         ArgumentNullException.ThrowIfNull(context);
         var request = requests.From(context);
         var format = FhirFormats.ForRequestBody(context.Request);
-        var text = await bodies.ReadTextAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        using var body = await bodies.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         try
         {
-            return request with { Body = ResourceBodyReader.Parse(text, format) };
+            return request with { Body = ResourceBodyReader.Parse(body.Utf8, format) };
         }
-        catch (FhirRequestException) when (BatchWithBrokenEntries(text, format) is { } batch)
+        catch (FhirRequestException) when (BatchWithBrokenEntries(body.Utf8, format) is { } batch)
         {
             return request with { Body = batch };
         }
     }
 
     /// <summary>Runs in an exception filter: anything else it throws (malformed JSON or XML) counts as "no" and the strict error stands.</summary>
-    private static Bundle? BatchWithBrokenEntries(string text, FhirFormat format)
+    private static Bundle? BatchWithBrokenEntries(ReadOnlyMemory<byte> utf8, FhirFormat format)
     {
         try
         {
-            RequestBodyScan.Check(text, format); // too deep or forbidden characters: the whole batch fails, unparsed
-            _ = format == FhirFormat.Xml ? FhirSerialization.ParseXml(text) : FhirSerialization.ParseJson(text);
+            var xml = format == FhirFormat.Xml ? System.Text.Encoding.UTF8.GetString(utf8.Span) : null;
+            RequestBodyScan.Check(utf8, xml, format); // too deep or forbidden characters: the whole batch fails, unparsed
+            _ = xml is not null ? FhirSerialization.ParseXml(xml) : FhirSerialization.ParseJson(utf8.Span);
             return null;
         }
         catch (DeserializationFailedException e) when (e.PartialResult is Bundle { Type: Bundle.BundleType.Batch } batch)

@@ -34,6 +34,10 @@ public static class FhirSerialization
     public static Resource ParseJson(string json) => JsonSerializer.Deserialize<Resource>(json, Parsing)
         ?? throw FhirRequestException.BadRequest("The body is not a FHIR resource.");
 
+    /// <summary>Strict parsing of UTF-8 as received (no string, no transcoding).</summary>
+    public static Resource ParseJson(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize<Resource>(utf8, Parsing)
+        ?? throw FhirRequestException.BadRequest("The body is not a FHIR resource.");
+
     /// <summary>A stored resource's JSON (see <see cref="Stored"/>).</summary>
     public static Resource ParseStored(string json) => JsonSerializer.Deserialize<Resource>(json, Stored)
         ?? throw new InvalidOperationException("A stored version is not a FHIR resource.");

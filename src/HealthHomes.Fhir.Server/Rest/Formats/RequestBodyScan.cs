@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Xml;
 using Hl7.Fhir.Model;
@@ -29,17 +28,17 @@ public static class RequestBodyScan
     };
 
     /// <summary>Throws a 400 for a body nested deeper than <see cref="MaxDepth"/> or holding a forbidden character; malformed
-    /// JSON is left to the parser to report. Malformed XML is 400 here (XmlException).</summary>
-    public static void Check(string text, FhirFormat format)
+    /// JSON is left to the parser to report. Malformed XML is 400 here (XmlException). XML is read as the text the
+    /// parser reads; JSON as the UTF-8 bytes received.</summary>
+    public static void Check(ReadOnlyMemory<byte> utf8, string? xml, FhirFormat format)
     {
-        ArgumentNullException.ThrowIfNull(text);
         if (format == FhirFormat.Xml)
         {
-            CheckXml(text);
+            CheckXml(xml ?? System.Text.Encoding.UTF8.GetString(utf8.Span));
         }
         else
         {
-            CheckJson(text);
+            CheckJson(utf8.Span);
         }
     }
 
@@ -58,9 +57,9 @@ public static class RequestBodyScan
         }
     }
 
-    private static void CheckJson(string text)
+    private static void CheckJson(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
         var path = new JsonPath();
         try
         {

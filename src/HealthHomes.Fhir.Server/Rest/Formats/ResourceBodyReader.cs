@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Xml;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -16,7 +17,8 @@ namespace HealthHomes.Fhir.Server.Rest.Formats;
 /// </summary>
 public sealed class ResourceBodyReader(IOptions<FhirServerOptions> options)
 {
-    public async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The body's bytes under the size limit (413), valid UTF-8 (else 400); dispose it to return its buffer.</summary>
+    public async Task<RequestBody> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var limit = options.Value.MaxRequestBodyBytes;
@@ -25,47 +27,47 @@ public sealed class ResourceBodyReader(IOptions<FhirServerOptions> options)
             throw TooLarge(limit);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        var body = await RequestBody.ReadAsync(request.Body, request.ContentLength, limit, () => TooLarge(limit), ct).ConfigureAwait(false);
+        if (!Utf8.IsValid(body.Utf8.Span))
         {
-            if (buffer.Length + read > limit)
-            {
-                throw TooLarge(limit);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
-        catch (DecoderFallbackException)
-        {
+            body.Dispose();
             throw FhirRequestException.BadRequest("The body is not valid UTF-8.");
         }
+
+        return body;
+    }
+
+    public async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var body = await ReadAsync(request, ct).ConfigureAwait(false);
+        return Encoding.UTF8.GetString(body.Utf8.Span);
     }
 
     public async Task<Resource> ReadResourceAsync(HttpRequest request, CancellationToken ct)
     {
         var format = FhirFormats.ForRequestBody(request);
-        var text = await ReadTextAsync(request, ct).ConfigureAwait(false);
-        return Parse(text, format);
+        using var body = await ReadAsync(request, ct).ConfigureAwait(false);
+        return Parse(body.Utf8, format);
     }
 
-    public static Resource Parse(string text, FhirFormat format)
+    public static Resource Parse(string text, FhirFormat format) => Parse(Encoding.UTF8.GetBytes(text), format);
+
+    /// <summary>
+    /// Parses UTF-8 as it arrived: the pre-pass and the JSON parser read the bytes themselves, so a large body is not
+    /// copied to a string (twice its size) nor transcoded back (the serializer rents three bytes per character for that).
+    /// </summary>
+    public static Resource Parse(ReadOnlyMemory<byte> utf8, FhirFormat format)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (IsBlank(utf8.Span))
         {
             throw FhirRequestException.BadRequest("The request body is empty; a FHIR resource is expected.");
         }
 
         try
         {
-            RequestBodyScan.Check(text, format);
-            return format == FhirFormat.Xml ? FhirSerialization.ParseXml(text) : FhirSerialization.ParseJson(text);
+            var xml = format == FhirFormat.Xml ? Encoding.UTF8.GetString(utf8.Span) : null;
+            RequestBodyScan.Check(utf8, xml, format);
+            return xml is not null ? FhirSerialization.ParseXml(xml) : FhirSerialization.ParseJson(utf8.Span);
         }
         catch (DeserializationFailedException e)
         {
@@ -87,6 +89,22 @@ public sealed class ResourceBodyReader(IOptions<FhirServerOptions> options)
         {
             throw FhirRequestException.BadRequest($"The body could not be parsed: {e.Message}");
         }
+    }
+
+    /// <summary>Empty or white space only (as string.IsNullOrWhiteSpace counts it), read up to the first other character.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        while (Rune.DecodeFromUtf8(utf8, out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            if (!Rune.IsWhiteSpace(rune))
+            {
+                return false;
+            }
+
+            utf8 = utf8[consumed..];
+        }
+
+        return true;
     }
 
     public static OperationOutcome.IssueComponent ToIssue(CodedException e)
