@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using HealthHomes.Fhir.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
 
 namespace HealthHomes.Fhir.Server.Tests.Hardening;
@@ -19,26 +16,7 @@ namespace HealthHomes.Fhir.Server.Tests.Hardening;
 public sealed class KestrelEdgeTests(KestrelEdgeTests.KestrelServer server) : IClassFixture<KestrelEdgeTests.KestrelServer>
 {
     /// <summary>The server on Kestrel at a free loopback port.</summary>
-    public sealed class KestrelServer : FhirServerFactory
-    {
-        public KestrelServer()
-        {
-            UseKestrel(0);
-            StartServer();
-            Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            Client = new HttpClient(new ServerErrorGuard { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri(Address, "fhir/") };
-        }
-
-        public Uri Address { get; }
-
-        public HttpClient Client { get; }
-
-        protected override void Dispose(bool disposing)
-        {
-            Client.Dispose();
-            base.Dispose(disposing);
-        }
-    }
+    public sealed class KestrelServer : KestrelFhirServerFactory;
 
     public static TheoryData<string, int, int, bool> RawRequests => new()
     {

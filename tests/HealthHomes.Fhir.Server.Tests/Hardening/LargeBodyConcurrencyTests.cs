@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using HealthHomes.Fhir.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
 
@@ -21,40 +18,27 @@ public sealed class LargeBodyConcurrencyTests(LargeBodyConcurrencyTests.Server s
 
     private readonly HttpClient _client = server.CreateFhirClient();
 
-    public class Server : FhirServerFactory
+    /// <summary>Small limits: 2 MB bodies at most, bodies over 256 KB are large, one at a time, no queue.</summary>
+    private static readonly KeyValuePair<string, string?>[] Limits =
+    [
+        new("FhirServer:MaxRequestBodyBytes", MaxBody.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("FhirServer:LargeBodyBytes", "262144"),
+        new("FhirServer:MaxConcurrentLargeBodies", "1"),
+        new("FhirServer:LargeBodyQueueLimit", "0"),
+    ];
+
+    public sealed class Server : FhirServerFactory
     {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        [
-            new("FhirServer:MaxRequestBodyBytes", MaxBody.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("FhirServer:LargeBodyBytes", "262144"),
-            new("FhirServer:MaxConcurrentLargeBodies", "1"),
-            new("FhirServer:LargeBodyQueueLimit", "0"),
-        ];
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => Limits;
     }
 
     /// <summary>
-    /// The same limits on Kestrel at a free loopback port: a body half sent on a socket is really half sent there (the
-    /// TestServer's client may hand the server a request only once its body is complete).
+    /// The same limits on Kestrel: a body half sent on a socket is really half sent there (the TestServer's client may
+    /// hand the server a request only once its body is complete).
     /// </summary>
-    public sealed class KestrelServer : Server
+    public sealed class KestrelServer : KestrelFhirServerFactory
     {
-        public KestrelServer()
-        {
-            UseKestrel(0);
-            StartServer();
-            Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            Client = new HttpClient(new ServerErrorGuard { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri(Address, "fhir/") };
-        }
-
-        public Uri Address { get; }
-
-        public HttpClient Client { get; }
-
-        protected override void Dispose(bool disposing)
-        {
-            Client.Dispose();
-            base.Dispose(disposing);
-        }
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => Limits;
     }
 
     [Fact]
