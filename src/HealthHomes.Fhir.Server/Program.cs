@@ -1,6 +1,5 @@
 using HealthHomes.Fhir.Server.Hosting;
 
-RegexMatchLimit.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFhirServer(builder.Configuration);
 

@@ -38,7 +38,7 @@ public static class FhirServerComposition
             .InitializeAsync(SearchParameterDefinitions.R4().Concat(sp.GetServices<ISearchParameterSource>().SelectMany(s => s.GetDefinitions())))
             .GetAwaiter().GetResult());
         services.AddSingleton<SqliteResourceStore>();
-        services.AddSingleton(sp => new ResourceIndexer(sp.GetRequiredService<SearchParameterRegistry>()) { MaxRowsPerResource = sp.GetRequiredService<SqliteDatabase>().MaxIndexRowsPerResource });
+        services.AddSingleton(sp => sp.GetRequiredService<SqliteResourceStore>().Indexer);
         services.AddSingleton<IResourceStore>(sp => new PackageProtectedStore(
             new CommittedDefinitionsStore(sp.GetRequiredService<SqliteResourceStore>(), sp.GetRequiredService<ProfileSource>(), sp.GetRequiredService<ILogger<ValidationDefinitions>>()),
             package));

@@ -63,25 +63,8 @@ public static class RequestBodyLimits
     {
         var seconds = settings.LargeBodyRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = seconds;
-        var outcome = new OperationOutcome
-        {
-            Issue =
-            [
-                FhirRequestException.Issue(OperationOutcome.IssueType.Throttled,
-                    $"The server is already reading {settings.MaxConcurrentLargeBodies} large request bodies (over {settings.LargeBodyBytes} bytes) with "
-                    + $"{settings.LargeBodyQueueLimit} more waiting; retry after {seconds} seconds."),
-            ],
-        };
-        FhirFormat format;
-        try
-        {
-            format = FhirFormats.ForResponse(context.Request);
-        }
-        catch (FhirRequestException)
-        {
-            format = FhirFormat.Json;
-        }
-
-        await FhirResponseWriter.WriteAsync(context, FhirResponse.Of(HttpStatusCode.TooManyRequests, outcome), format, query: []).ConfigureAwait(false);
+        await EmptyErrorOutcomes.RespondAsync(context, HttpStatusCode.TooManyRequests, FhirRequestException.Issue(OperationOutcome.IssueType.Throttled,
+            $"The server is already reading {settings.MaxConcurrentLargeBodies} large request bodies (over {settings.LargeBodyBytes} bytes) with "
+            + $"{settings.LargeBodyQueueLimit} more waiting; retry after {seconds} seconds.")).ConfigureAwait(false);
     }
 }

@@ -19,6 +19,9 @@ public sealed class SqliteResourceStore(SqliteDatabase database, SearchParameter
 
     public SearchParameterRegistry Registry => registry;
 
+    /// <summary>The store's index extraction (Storage:MaxIndexRowsPerResource applied), for writers that extract before the lock.</summary>
+    public ResourceIndexer Indexer => _indexer;
+
     public async Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);

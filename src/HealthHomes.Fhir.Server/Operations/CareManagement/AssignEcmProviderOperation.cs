@@ -40,9 +40,7 @@ public sealed class AssignEcmProviderOperation(ProgramEvaluation evaluation, Val
     public Task<FhirResponse> AssignAsync(FhirRequest request, IWriteSession session, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // The request's rehearsal and its real run decide "now" alike, so both write the same resources.
-        var bound = OperationInput.Bind(request, Name, Declared);
-        var input = Input.From(bound, evaluation.Time) with { AsOf = bound.Instant("asOf") ?? WriteRehearsal.Current?.Now(evaluation.Time) ?? evaluation.Time.GetUtcNow() };
+        var input = Input.From(OperationInput.Bind(request, Name, Declared), evaluation.Time);
         return RunAsync(request, input, session, input.DryRun ? null : session, ct);
     }
 

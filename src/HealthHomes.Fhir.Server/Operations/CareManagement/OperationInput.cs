@@ -83,13 +83,17 @@ public sealed class OperationInput
     /// <inheritdoc cref="EarliestDate"/>
     public static readonly DateOnly LatestDate = new(2199, 12, 31);
 
-    /// <summary>asOf (dateTime, default now): the instant the operation evaluates at. A dateTime without an offset is read as UTC; a date alone is the start of that day, UTC. Its date must lie in <see cref="EarliestDate"/>..<see cref="LatestDate"/>.</summary>
+    /// <summary>
+    /// asOf (dateTime, default now): the instant the operation evaluates at. A dateTime without an offset is read as UTC;
+    /// a date alone is the start of that day, UTC. Its date must lie in <see cref="EarliestDate"/>..<see cref="LatestDate"/>.
+    /// In a write, "now" is the one its <see cref="WriteRehearsal"/> read, so the rehearsal and the real run write alike.
+    /// </summary>
     public DateTimeOffset AsOf(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
         if (Instant("asOf") is not { } asOf)
         {
-            return time.GetUtcNow();
+            return WriteRehearsal.Current?.Now(time) ?? time.GetUtcNow();
         }
 
         return IsEvaluable(DateOnly.FromDateTime(asOf.DateTime)) ? asOf : throw NotEvaluable("asOf", String("asOf")!);

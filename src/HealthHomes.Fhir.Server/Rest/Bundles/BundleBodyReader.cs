@@ -37,9 +37,7 @@ public sealed partial class BundleBodyReader(ResourceBodyReader bodies, HttpFhir
     {
         try
         {
-            var xml = format == FhirFormat.Xml ? System.Text.Encoding.UTF8.GetString(utf8.Span) : null;
-            RequestBodyScan.Check(utf8, xml, format); // too deep or forbidden characters: the whole batch fails, unparsed
-            _ = xml is not null ? FhirSerialization.ParseXml(xml) : FhirSerialization.ParseJson(utf8.Span);
+            _ = ResourceBodyReader.ScanAndParse(utf8, format); // too deep or forbidden characters: the whole batch fails, unparsed
             return null;
         }
         catch (DeserializationFailedException e) when (e.PartialResult is Bundle { Type: Bundle.BundleType.Batch } batch)

@@ -50,8 +50,6 @@ public sealed class ResourceBodyReader(IOptions<FhirServerOptions> options)
         return Parse(body.Utf8, format);
     }
 
-    public static Resource Parse(string text, FhirFormat format) => Parse(Encoding.UTF8.GetBytes(text), format);
-
     /// <summary>
     /// Parses UTF-8 as it arrived: the pre-pass and the JSON parser read the bytes themselves, so a large body is not
     /// copied to a string (twice its size) nor transcoded back (the serializer rents three bytes per character for that).
@@ -65,9 +63,7 @@ public sealed class ResourceBodyReader(IOptions<FhirServerOptions> options)
 
         try
         {
-            var xml = format == FhirFormat.Xml ? Encoding.UTF8.GetString(utf8.Span) : null;
-            RequestBodyScan.Check(utf8, xml, format);
-            return xml is not null ? FhirSerialization.ParseXml(xml) : FhirSerialization.ParseJson(utf8.Span);
+            return ScanAndParse(utf8, format);
         }
         catch (DeserializationFailedException e)
         {
@@ -89,6 +85,17 @@ public sealed class ResourceBodyReader(IOptions<FhirServerOptions> options)
         {
             throw FhirRequestException.BadRequest($"The body could not be parsed: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The pre-pass (<see cref="RequestBodyScan"/>: depth, forbidden characters), then the strict Firely parse. The
+    /// parser's own exceptions pass through (<see cref="Parse(ReadOnlyMemory{byte}, FhirFormat)"/> turns them into 400s).
+    /// </summary>
+    internal static Resource ScanAndParse(ReadOnlyMemory<byte> utf8, FhirFormat format)
+    {
+        var xml = format == FhirFormat.Xml ? Encoding.UTF8.GetString(utf8.Span) : null;
+        RequestBodyScan.Check(utf8, xml, format);
+        return xml is not null ? FhirSerialization.ParseXml(xml) : FhirSerialization.ParseJson(utf8.Span);
     }
 
     /// <summary>Empty or white space only (as string.IsNullOrWhiteSpace counts it), read up to the first other character.</summary>

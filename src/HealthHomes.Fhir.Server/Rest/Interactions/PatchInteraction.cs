@@ -92,7 +92,7 @@ public sealed class PatchInteraction(ValidatingWrite writer)
     {
         try
         {
-            return ResourceBodyReader.Parse(patched.ToJsonString(StoredWriting), FhirFormat.Json);
+            return ResourceBodyReader.Parse(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(patched, StoredWriting), FhirFormat.Json);
         }
         catch (FhirRequestException e) when (e.Status == HttpStatusCode.BadRequest)
         {
