@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Hl7.Fhir.Model;
 
@@ -15,6 +16,8 @@ internal static class ResourceScopeGrammar
     private const string PermissionLetters = "cruds";
 
     private static readonly string[] ContextNames = ["patient", "user", "system"];
+
+    private static readonly FrozenSet<string> ResourceTypes = ModelInfo.SupportedResources.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether <paramref name="token"/> is meant as a resource scope: its prefix is a context in any case
@@ -81,9 +84,13 @@ internal static class ResourceScopeGrammar
         _ => null,
     };
 
-    /// <summary>A concrete FHIR R4 resource type or <c>*</c>; the abstract Resource and DomainResource are not types a resource has.</summary>
+    /// <summary>
+    /// A concrete FHIR R4 resource type, spelled exactly (<see cref="ModelInfo.IsKnownResource(string)"/> also takes
+    /// <c>observation</c>), or <c>*</c>; the abstract Resource and DomainResource are not types a resource has.
+    /// </summary>
     private static bool IsResourceType(string type) =>
-        type == ResourceScope.AnyType || (ModelInfo.IsKnownResource(type) && type is not ("Resource" or "DomainResource"));
+        type == ResourceScope.AnyType
+        || (ModelInfo.IsKnownResource(type) && ResourceTypes.Contains(type) && type is not ("Resource" or "DomainResource"));
 
     private static (ResourcePermissions Permissions, bool IsV1)? ParsePermissions(string text)
     {
