@@ -105,7 +105,7 @@ public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSourc
 
         private async Task<string?> UrlOfCurrentAsync(string type, string id, CancellationToken ct)
         {
-            var current = await inner.ReadAsync(type, id, AccessFilter.Unrestricted, ct).ConfigureAwait(false);
+            var current = await inner.ReadAsync(type, id, AccessFilter.Everything, ct).ConfigureAwait(false);
             return current is { IsDeleted: false, Json: { } json } && Rest.Formats.FhirSerialization.ParseJson(json) is IVersionableConformanceResource { Url: { } url }
                 ? url
                 : null;

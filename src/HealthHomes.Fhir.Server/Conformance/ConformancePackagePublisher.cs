@@ -20,7 +20,7 @@ public sealed class ConformancePackagePublisher(ConformancePackage package, ISta
         await using var session = await store.BeginStartupWriteAsync(ct).ConfigureAwait(false);
         foreach (var resource in package.Resources)
         {
-            var current = await session.ReadAsync(resource.TypeName, resource.Id!, AccessFilter.Unrestricted, ct).ConfigureAwait(false);
+            var current = await session.ReadAsync(resource.TypeName, resource.Id!, AccessFilter.Everything, ct).ConfigureAwait(false);
             if (current is { IsDeleted: false, Json: { } json } && SameContent(json, FhirSerialization.ToJson(resource, pretty: false)))
             {
                 continue;

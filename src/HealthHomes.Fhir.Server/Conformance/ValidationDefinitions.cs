@@ -47,7 +47,7 @@ public sealed partial class ValidationDefinitions(ConformancePackage package, IR
         IReadOnlyList<KeyValuePair<string, string>>? parameters = [new("_count", "500")];
         while (parameters is not null)
         {
-            var page = await store.SearchAsync(new SearchRequest(type, parameters), AccessFilter.Unrestricted, ct).ConfigureAwait(false);
+            var page = await store.SearchAsync(new SearchRequest(type, parameters), AccessFilter.Everything, ct).ConfigureAwait(false);
             foreach (var match in page.Matches)
             {
                 yield return match;

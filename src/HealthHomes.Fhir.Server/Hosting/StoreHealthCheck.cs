@@ -10,7 +10,7 @@ public sealed class StoreHealthCheck(IResourceStore store) : IHealthCheck
     {
         try
         {
-            await store.ReadAsync("Patient", "health-check", AccessFilter.Unrestricted, cancellationToken).ConfigureAwait(false);
+            await store.ReadAsync("Patient", "health-check", AccessFilter.Everything, cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy("The store answers reads.");
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -43,7 +43,7 @@ public sealed record FhirRequest
     /// <summary>Prefer: handling=strict.</summary>
     public bool StrictHandling { get; init; }
 
-    public AccessFilter Access { get; init; } = AccessFilter.Unrestricted;
+    public AccessFilter Access { get; init; } = AccessFilter.Everything;
 
     /// <summary>The server's base URL, e.g. "http://localhost:5000/fhir" (no trailing slash).</summary>
     public required string BaseUrl { get; init; }

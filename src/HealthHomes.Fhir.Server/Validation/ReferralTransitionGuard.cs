@@ -24,7 +24,7 @@ public static class ReferralTransitionGuard
 
         FhirTask? previous = null;
         if (!string.IsNullOrEmpty(task.Id)
-            && await session.ReadAsync("Task", task.Id, AccessFilter.Unrestricted, ct).ConfigureAwait(false) is { IsDeleted: false, Json: { } json }
+            && await session.ReadAsync("Task", task.Id, AccessFilter.Everything, ct).ConfigureAwait(false) is { IsDeleted: false, Json: { } json }
             && Rest.Formats.FhirSerialization.ParseJson(json) is FhirTask stored
             && ReferralWorkflow.IsReferral(stored))
         {

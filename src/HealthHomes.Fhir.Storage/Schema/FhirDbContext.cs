@@ -18,6 +18,7 @@ public class FhirDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<NumberIndexRow> NumberIndex => Set<NumberIndexRow>();
     public DbSet<QuantityIndexRow> QuantityIndex => Set<QuantityIndexRow>();
     public DbSet<UriIndexRow> UriIndex => Set<UriIndexRow>();
+    public DbSet<MemberLinkRow> MemberLinks => Set<MemberLinkRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -101,6 +102,13 @@ public class FhirDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("UriIndex");
             e.HasIndex(t => new { t.SearchParameterId, t.Uri }).HasDatabaseName("IX_UriIndex_Param_Uri");
             e.HasIndex(t => t.ResourceKey).HasDatabaseName("IX_UriIndex_Resource");
+        });
+        modelBuilder.Entity<MemberLinkRow>(e =>
+        {
+            // The key answers the member confinement's one question, per resource row: which Patients is it about?
+            e.ToTable("MemberLink");
+            e.HasKey(m => new { m.ResourceKey, m.PatientId }).HasName("PK_MemberLink");
+            e.Property(m => m.PatientId).HasMaxLength(64);
         });
     }
 }

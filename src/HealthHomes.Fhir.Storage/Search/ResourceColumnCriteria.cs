@@ -72,27 +72,3 @@ internal sealed class TypeCriterion(IReadOnlyList<string> types) : SearchCriteri
     public override string ToSql(SqlQuery query, string resource)
         => $"{resource}.ResourceType IN ({string.Join(", ", Types.Select(t => query.Bind(t)))})";
 }
-
-/// <summary>The caller's <see cref="AccessFilter"/> as a condition on a Resource row; applied to matches, includes, chains and _has.</summary>
-internal sealed class AccessCriterion(AccessFilter access) : SearchCriterion
-{
-    public override string ToSql(SqlQuery query, string resource)
-    {
-        var parts = new List<string>();
-        if (access.ResourceTypes is { } types)
-        {
-            parts.Add(types.Count == 0 ? "0 = 1" : $"{resource}.ResourceType IN ({string.Join(", ", types.Order(StringComparer.Ordinal).Select(t => query.Bind(t)))})");
-        }
-
-        if (access.Compartment is { } c)
-        {
-            var a = query.Alias("a");
-            var type = query.Bind(c.CompartmentType);
-            var id = query.Bind(c.Id);
-            parts.Add($"(({resource}.ResourceType = {type} AND {resource}.LogicalId = {id}) OR EXISTS (SELECT 1 FROM ReferenceIndex {a} "
-                + $"WHERE {a}.ResourceKey = {resource}.ResourceKey AND {a}.TargetType = {type} AND {a}.TargetId = {id}))");
-        }
-
-        return parts.Count == 0 ? "1 = 1" : string.Join(" AND ", parts);
-    }
-}

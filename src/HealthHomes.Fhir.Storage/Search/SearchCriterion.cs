@@ -11,6 +11,13 @@ internal abstract class SearchCriterion
 
     /// <summary>True when the condition is a set of ResourceKeys read from an index (the planner should start there).</summary>
     public virtual bool IsKeySet => false;
+
+    /// <summary>
+    /// The same condition as a test of the one row <paramref name="resource"/> (access restrictions on reads, includes,
+    /// chains): index criteria probe the rows of that resource instead of collecting every matching key of the
+    /// table, which an uncorrelated IN would do once per statement however few rows it tests.
+    /// </summary>
+    public virtual string ToRowSql(SqlQuery query, string resource) => ToSql(query, resource);
 }
 
 /// <summary>A search parameter code resolved against the registry: one definition for a type-level search, one per type at system level.</summary>
@@ -51,6 +58,19 @@ internal sealed class IndexRowCriterion(ParameterTarget target, IReadOnlyList<Fu
             ? $"NOT EXISTS (SELECT 1 FROM {table} {x} WHERE {x}.ResourceKey = {resource}.ResourceKey AND {conditions})"
             : $"{resource}.ResourceKey IN (SELECT {x}.ResourceKey FROM {table} {x} WHERE {conditions})";
     }
+
+    public override string ToRowSql(SqlQuery query, string resource)
+    {
+        if (negate)
+        {
+            return ToSql(query, resource);
+        }
+
+        var kind = target.Kind ?? throw new InvalidOperationException("not an indexed parameter");
+        var x = query.Alias("x");
+        var conditions = $"{SqlQuery.ParameterIdFilter(x, target.Ids)} AND {SqlQuery.AnyOf([.. orConditions.Select(c => c(query, x))])}";
+        return $"EXISTS (SELECT 1 FROM {IndexTables.Name(kind)} {x} INDEXED BY {IndexTables.ResourceIndex(kind)} WHERE {x}.ResourceKey = {resource}.ResourceKey AND {conditions})";
+    }
 }
 
 /// <summary>:missing=true|false: whether the resource has any indexable value for the parameter.</summary>
@@ -77,6 +97,9 @@ internal sealed class MissingCriterion(ParameterTarget target, bool missing) : S
             ? $"NOT EXISTS (SELECT 1 FROM {rows} AND {x}.ResourceKey = {resource}.ResourceKey)"
             : $"{resource}.ResourceKey IN (SELECT {x}.ResourceKey FROM {rows})";
     }
+
+    public override string ToRowSql(SqlQuery query, string resource)
+        => missing ? ToSql(query, resource) : "NOT " + new MissingCriterion(target, true).ToSql(query, resource);
 }
 
 /// <summary>All of the criteria hold (repeated parameters are AND'ed).</summary>
@@ -84,6 +107,9 @@ internal sealed class AllCriterion(IReadOnlyList<SearchCriterion> criteria) : Se
 {
     public override string ToSql(SqlQuery query, string resource)
         => criteria.Count == 0 ? "1 = 1" : string.Join(" AND ", criteria.Select(c => "(" + c.ToSql(query, resource) + ")"));
+
+    public override string ToRowSql(SqlQuery query, string resource)
+        => criteria.Count == 0 ? "1 = 1" : string.Join(" AND ", criteria.Select(c => "(" + c.ToRowSql(query, resource) + ")"));
 }
 
 /// <summary>The index table of each kind (names as in FhirDbContext).</summary>
@@ -100,4 +126,7 @@ internal static class IndexTables
         IndexKind.Uri => "UriIndex",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The index of each table on ResourceKey (names as in FhirDbContext).</summary>
+    public static string ResourceIndex(IndexKind kind) => "IX_" + Name(kind) + "_Resource";
 }

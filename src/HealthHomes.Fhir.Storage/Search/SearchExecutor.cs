@@ -19,8 +19,9 @@ public sealed class SearchExecutor(SearchParameterRegistry registry)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(access);
 
-        var plan = new SearchQueryParser(Registry, request, access).Parse();
-        var accessCriterion = new AccessCriterion(access);
+        var parser = new SearchQueryParser(Registry, request, access);
+        var plan = parser.Parse();
+        var accessCriterion = parser.Access;
         var cursor = plan.Cursor is null ? null : PageCursor.Decode(plan.Cursor, plan.Sort);
 
         if (plan.SummaryCount || plan.Count == 0)

@@ -16,8 +16,11 @@ internal sealed partial class SearchQueryParser(SearchParameterRegistry registry
     /// <summary>Known R4 parameters this store does not implement.</summary>
     private static readonly HashSet<string> Unsupported = ["_text", "_content", "_query", "_filter", "_list", "_contained", "_containedType", "_has"];
 
-    private readonly SearchCriterion _access = new AccessCriterion(access);
+    private readonly AccessCriterion _access = new(registry, access);
     private IReadOnlyList<string>? _types;
+
+    /// <summary>The caller's access filter, compiled once for every statement of the search.</summary>
+    public AccessCriterion Access => _access;
 
     public SearchPlan Parse()
     {
@@ -47,6 +50,28 @@ internal sealed partial class SearchQueryParser(SearchParameterRegistry registry
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// One (name, value) of an access restriction (<see cref="AccessFilter.TypeRestrictions"/>) as a criterion on the
+    /// request's type, compiled as the search would; null when it cannot be applied: unknown, unsupported or invalid,
+    /// or a parameter that is no condition (_count, _sort, _include, _type, ...).
+    /// </summary>
+    public SearchCriterion? ParseRestriction(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        try
+        {
+            return request.ResourceType is null || !ModelInfo.IsKnownResource(request.ResourceType) || name == "_type"
+                || ParseResultParameter(new SearchPlan { ResourceType = request.ResourceType }, name, value)
+                ? null
+                : ParseCriterion(name, value);
+        }
+        catch (Exception e) when (e is UnsupportedSearchException or InvalidSearchException)
+        {
+            return null;
+        }
     }
 
     private void Ignore(SearchPlan plan, string name, string reason)

@@ -27,6 +27,34 @@ internal static class IndexRowWriter
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Replaces the resource's MemberLink rows with the Patients its new version references (distinct ids of the
+    /// reference rows whose target type is Patient). A delete does not call this: the links of the last live version
+    /// stay, for the member confinement of the deleted resource's old versions.
+    /// </summary>
+    /// <param name="existing">False for a new resource (no rows to delete: a resource with no Patient reference costs no statement).</param>
+    public static async Task ReplaceMemberLinksAsync(SqliteConnection connection, SqliteTransaction transaction, long resourceKey, ResourceIndexEntries entries, bool existing, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var patients = entries.References.Where(r => r.TargetType == "Patient" && !string.IsNullOrEmpty(r.TargetId)).Select(r => r.TargetId!).Distinct(StringComparer.Ordinal).ToArray();
+        if (!existing && patients.Length == 0)
+        {
+            return;
+        }
+
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = (existing ? "DELETE FROM MemberLink WHERE ResourceKey = $key;" : "")
+            + (patients.Length == 0 ? "" : "INSERT INTO MemberLink (ResourceKey, PatientId) SELECT $key, value FROM json_each($patients);");
+        cmd.Parameters.AddWithValue("$key", resourceKey);
+        if (patients.Length > 0)
+        {
+            cmd.Parameters.AddWithValue("$patients", System.Text.Json.JsonSerializer.Serialize(patients));
+        }
+
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long resourceKey, ResourceIndexEntries entries, CancellationToken ct)
     {
         if (entries.Count == 0)

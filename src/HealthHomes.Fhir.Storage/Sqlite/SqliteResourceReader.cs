@@ -132,8 +132,8 @@ internal sealed class SqliteResourceReader(SqliteConnection connection, SqliteTr
         reader.IsDBNull(6) ? null : reader.GetString(6));
 
     /// <summary>The caller's access filter on the Resource row "r", inside the query.</summary>
-    private static string AccessCondition(AccessFilter access, SqlQuery query)
-        => access.IsUnrestricted ? "" : " AND " + new AccessCriterion(access).ToSql(query, "r");
+    private string AccessCondition(AccessFilter access, SqlQuery query)
+        => access.SeesEverything ? "" : " AND (" + new AccessCriterion(search.Registry, access).ToSql(query, "r") + ")";
 
     private static async Task<StoredResource?> SingleAsync(SqliteCommand cmd, CancellationToken ct)
     {

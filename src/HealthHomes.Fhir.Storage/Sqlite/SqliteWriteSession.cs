@@ -103,7 +103,9 @@ internal sealed class SqliteWriteSession : IWriteSession
             await IndexRowWriter.DeleteAsync(_connection, _transaction, key, ct).ConfigureAwait(false);
         }
 
-        await IndexRowWriter.InsertAsync(_connection, _transaction, key, index ?? _indexer.Extract(resource), ct).ConfigureAwait(false);
+        var entries = index ?? _indexer.Extract(resource);
+        await IndexRowWriter.InsertAsync(_connection, _transaction, key, entries, ct).ConfigureAwait(false);
+        await IndexRowWriter.ReplaceMemberLinksAsync(_connection, _transaction, key, entries, existing: current is not null, ct).ConfigureAwait(false);
         return new StoredResource(resource.TypeName, id, version, lastUpdated, false, change, json);
     }
 
@@ -122,6 +124,7 @@ internal sealed class SqliteWriteSession : IWriteSession
         var version = current.Value.Version + 1;
         var lastUpdated = Now();
         await InsertVersionAsync(current.Value.Key, resourceType, id, version, lastUpdated, ResourceChange.Delete, null, ct).ConfigureAwait(false);
+        // The MemberLink rows stay: they say whose data the deleted resource's versions are.
         await IndexRowWriter.DeleteAsync(_connection, _transaction, current.Value.Key, ct).ConfigureAwait(false);
         return new StoredResource(resourceType, id, version, lastUpdated, true, ResourceChange.Delete, null);
     }

@@ -56,6 +56,12 @@ public sealed class IndexRows
 
         _seeder.Execute("INSERT INTO ReferenceIndex (ResourceKey, SearchParameterId, TargetType, TargetId, TargetVersion, Url) VALUES ($k, $p, $t, $i, NULL, $u)",
             ("$k", _key), ("$p", Id(code)), ("$t", type), ("$i", id), ("$u", url));
+        if (type == "Patient")
+        {
+            // The store writes the Patients a resource references with its index rows, and keeps them on delete.
+            _seeder.Execute("INSERT OR IGNORE INTO MemberLink (ResourceKey, PatientId) VALUES ($k, $i)", ("$k", _key), ("$i", id));
+        }
+
         return this;
     }
 

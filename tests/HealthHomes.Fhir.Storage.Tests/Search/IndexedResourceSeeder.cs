@@ -85,7 +85,7 @@ public class IndexedResourceSeeder : IDisposable
         => SearchAsync(type, Parse(query), access, strict);
 
     public Task<SearchResult> SearchAsync(string? type, IReadOnlyList<KeyValuePair<string, string>> parameters, AccessFilter? access = null, bool strict = false)
-        => Executor.ExecuteAsync(Connection, null, new SearchRequest(type, parameters, strict), access ?? AccessFilter.Unrestricted, CancellationToken.None);
+        => Executor.ExecuteAsync(Connection, null, new SearchRequest(type, parameters, strict), access ?? AccessFilter.Everything, CancellationToken.None);
 
     /// <summary>The matched ids of a search, sorted (for tests where order does not matter).</summary>
     public async Task<string[]> IdsAsync(string? type, string query, AccessFilter? access = null)

@@ -73,7 +73,7 @@ public sealed class StoreSearchTests(StoreSearchFixture db) : IClassFixture<Stor
     [InlineData("Observation", "patient.identifier=urn:mrn|123", "o1")]
     public async Task Written_resources_are_found(string type, string query, string expected)
     {
-        var result = await db.Store.SearchAsync(new SearchRequest(type, IndexedResourceSeeder.Parse(query)), AccessFilter.Unrestricted);
+        var result = await db.Store.SearchAsync(new SearchRequest(type, IndexedResourceSeeder.Parse(query)), AccessFilter.Everything);
         Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), result.Matches.Select(m => m.Id).Order(StringComparer.Ordinal));
     }
 
@@ -82,7 +82,7 @@ public sealed class StoreSearchTests(StoreSearchFixture db) : IClassFixture<Stor
     {
         await using var session = await db.Store.BeginWriteAsync();
         await session.WriteAsync(new Patient { Id = "p3", Name = [new HumanName { Family = "Uncommitted" }] }, null);
-        var inside = await session.SearchAsync(new SearchRequest("Patient", [new("name", "uncommitted")]), AccessFilter.Unrestricted);
+        var inside = await session.SearchAsync(new SearchRequest("Patient", [new("name", "uncommitted")]), AccessFilter.Everything);
         Assert.Equal(["p3"], inside.Matches.Select(m => m.Id));
     }
 }

@@ -33,7 +33,7 @@ public sealed class StoreVersionsTests : IAsyncLifetime
     [Fact]
     public async Task Every_version_of_each_resource_asked_for_grouped_oldest_first_tombstones_included()
     {
-        var versions = await Store.VersionsAsync("Task", ["t2", "t1", "unknown"], AccessFilter.Unrestricted);
+        var versions = await Store.VersionsAsync("Task", ["t2", "t1", "unknown"], AccessFilter.Everything);
 
         // t1 was written first (lower resource key), so its versions come first; the unknown id adds nothing.
         Assert.Equal(["t1/1", "t1/2", "t1/3", "t2/1", "t2/2"], versions.Select(v => $"{v.Id}/{v.VersionId}"));
@@ -45,12 +45,17 @@ public sealed class StoreVersionsTests : IAsyncLifetime
     [Fact]
     public async Task The_access_filter_applies_and_no_ids_read_nothing()
     {
-        var p1Only = new AccessFilter(null, new CompartmentScope("Patient", "p1"));
+        var p1Only = new AccessFilter { Members = new OneMember("p1") };
+        var p2Only = new AccessFilter { Members = new OneMember("p2") };
 
         var visible = await Store.VersionsAsync("Task", ["t1", "t2", "t3"], p1Only);
-        var none = await Store.VersionsAsync("Task", [], AccessFilter.Unrestricted);
+        var deleted = await Store.VersionsAsync("Task", ["t1", "t2", "t3"], p2Only);
+        var none = await Store.VersionsAsync("Task", [], AccessFilter.Everything);
 
         Assert.Equal(["t1/1", "t1/2", "t1/3", "t3/1"], visible.Select(v => $"{v.Id}/{v.VersionId}"));
+
+        // t2 is deleted: its member still sees its versions, tombstone included.
+        Assert.Equal(["t2/1", "t2/2"], deleted.Select(v => $"{v.Id}/{v.VersionId}"));
         Assert.Empty(none);
     }
 

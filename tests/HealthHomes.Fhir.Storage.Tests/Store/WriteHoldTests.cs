@@ -36,8 +36,8 @@ public sealed class WriteHoldTests : IDisposable
             await next.CommitAsync();
         }
 
-        Assert.Null(await store.ReadAsync("Patient", "held", AccessFilter.Unrestricted));
-        Assert.NotNull(await store.ReadAsync("Patient", "next", AccessFilter.Unrestricted));
+        Assert.Null(await store.ReadAsync("Patient", "held", AccessFilter.Everything));
+        Assert.NotNull(await store.ReadAsync("Patient", "next", AccessFilter.Everything));
     }
 
     [Fact]

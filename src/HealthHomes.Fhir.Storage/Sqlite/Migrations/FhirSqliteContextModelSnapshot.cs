@@ -48,6 +48,21 @@ namespace HealthHomes.Fhir.Storage.Sqlite.Migrations
                     b.ToTable("DateIndex", (string)null);
                 });
 
+            modelBuilder.Entity("HealthHomes.Fhir.Storage.Schema.MemberLinkRow", b =>
+                {
+                    b.Property<long>("ResourceKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResourceKey", "PatientId")
+                        .HasName("PK_MemberLink");
+
+                    b.ToTable("MemberLink", (string)null);
+                });
+
             modelBuilder.Entity("HealthHomes.Fhir.Storage.Schema.NumberIndexRow", b =>
                 {
                     b.Property<long>("Id")
