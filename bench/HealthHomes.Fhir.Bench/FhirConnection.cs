@@ -10,7 +10,7 @@ internal sealed class FhirConnection : IDisposable
     private static readonly MediaTypeHeaderValue FhirJson = new("application/fhir+json");
     private readonly HttpClient _http;
 
-    public FhirConnection(Uri baseAddress)
+    public FhirConnection(Uri baseAddress, string accessToken)
     {
         var handler = new SocketsHttpHandler
         {
@@ -20,6 +20,7 @@ internal sealed class FhirConnection : IDisposable
         };
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
     }
 
     /// <summary>POSTs a batch or transaction Bundle; returns each entry's response.location ("Type/id/_history/n").</summary>

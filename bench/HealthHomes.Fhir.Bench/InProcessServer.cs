@@ -41,6 +41,13 @@ internal sealed class InProcessServer : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = [] });
         builder.Configuration["Storage:DataDirectory"] = dataDirectory;
+
+        // The bench is a Backend Services client like a reporting job (a secret instead of a signed assertion, and a
+        // token that outlives the longest run).
+        var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        builder.Configuration["Security:Clients:bench:Secret"] = secret;
+        builder.Configuration["Security:Clients:bench:Scopes"] = "system/*.cruds";
+        builder.Configuration["Security:SystemAccessTokenMinutes"] = "600";
         if (synchronous is not null)
         {
             builder.Configuration["Storage:Synchronous"] = synchronous;
@@ -53,8 +60,27 @@ internal sealed class InProcessServer : IAsyncDisposable
         var app = builder.Build();
         app.UseFhirServer();
         await app.StartAsync().ConfigureAwait(false);
-        var url = app.Urls.First();
-        return new InProcessServer(app, dataDirectory, new Uri(url.TrimEnd('/') + "/fhir/"));
+        var url = app.Urls.First().TrimEnd('/');
+        return new InProcessServer(app, dataDirectory, new Uri(url + "/fhir/")) { AccessToken = await TokenAsync(new Uri(url + "/auth/token"), secret).ConfigureAwait(false) };
+    }
+
+    /// <summary>A bearer token with every system scope, for the bench's requests.</summary>
+    public string AccessToken { get; private init; } = "";
+
+    private static async Task<string> TokenAsync(Uri endpoint, string secret)
+    {
+        using var http = new HttpClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["scope"] = "system/*.cruds",
+            ["client_id"] = "bench",
+            ["client_secret"] = secret,
+        });
+        using var response = await http.PostAsync(endpoint, form).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
     /// <summary>Size of the database file and its WAL, in bytes.</summary>

@@ -12,7 +12,7 @@ foreach (var members in options.MemberCounts)
     {
         Console.Error.WriteLine($"{members:N0} members, run {run} of {options.Runs}");
         await using var server = await InProcessServer.StartAsync(Path.Combine(options.DataRoot, $"members-{members}-run-{run}"), options.Synchronous);
-        using var fhir = new FhirConnection(server.BaseAddress);
+        using var fhir = new FhirConnection(server.BaseAddress, server.AccessToken);
 
         var panel = new SyntheticPanel(options.Seed, members);
         var loaded = await new PanelIngest(fhir, panel, options.IngestByTransaction, options.IngestParallelism).RunAsync(Console.Error.WriteLine);

@@ -17,6 +17,10 @@ public static class FhirHttp
 
     public static StringContent Body(Resource resource) => Body(JsonSerializer.Serialize(resource, Options));
 
+    /// <summary>A resource from JSON text.</summary>
+    public static Resource ReadJson(string json) => JsonSerializer.Deserialize<Resource>(json, Options)
+        ?? throw new InvalidOperationException($"Not a resource: {json}");
+
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
         where T : Resource
     {

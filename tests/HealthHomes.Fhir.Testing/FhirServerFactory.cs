@@ -24,6 +24,14 @@ public class FhirServerFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for a test class (key, value), applied over appsettings.json.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    /// <summary>
+    /// The scopes of the token every client from this factory carries (from <see cref="SmartTestClients.SystemClientId"/>,
+    /// through the real token endpoint); null: clients carry no token.
+    /// </summary>
+    protected virtual string? ClientScopes => SmartTestClients.SystemScopes;
+
+    private string? _token;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -32,6 +40,11 @@ public class FhirServerFactory : WebApplicationFactory<Program>
         // Dozens of test servers share one process and heap: one server's quiet moment is not the process's, and its
         // blocking full collection would pause the others' time-budgeted work. Tests of the collection turn it on.
         builder.UseSetting("FhirServer:CollectAfterLargeBodiesSeconds", "0");
+        foreach (var (key, value) in SmartTestClients.Registration(SmartTestClients.SystemClientId, SmartTestClients.SystemScopes))
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -43,6 +56,33 @@ public class FhirServerFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(client);
         base.ConfigureClient(client);
         client.BaseAddress = new Uri(client.BaseAddress!, "fhir/");
+        if (ClientScopes is { } scopes)
+        {
+            SmartTestClients.Authorize(client, _token ??= IssueToken(scopes));
+        }
+    }
+
+    /// <summary>A token with these scopes for <see cref="SmartTestClients.SystemClientId"/> from the test server's token endpoint.</summary>
+    public string IssueToken(string scopes)
+    {
+        using var http = Server.CreateClient();
+        return SmartTestClients.TokenAsync(http, new Uri("http://localhost/"), SmartTestClients.SystemClientId, scopes).GetAwaiter().GetResult();
+    }
+
+    /// <summary>A client (checked for 5xx) with no token at all.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateFhirClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>A client (checked for 5xx) carrying this bearer token.</summary>
+    public HttpClient CreateClientWithToken(string token)
+    {
+        var client = CreateAnonymousClient();
+        SmartTestClients.Authorize(client, token);
+        return client;
     }
 
     /// <summary>A client whose every response is checked for 5xx.</summary>

@@ -18,12 +18,17 @@ public class KestrelFhirServerFactory : FhirServerFactory
 #pragma warning disable CA2000 // the client owns its handler
         Client = new HttpClient(new ServerErrorGuard { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri(Address, "fhir/") };
 #pragma warning restore CA2000
+        Token = SmartTestClients.TokenAsync(Client, Address).GetAwaiter().GetResult();
+        SmartTestClients.Authorize(Client, Token);
     }
 
     /// <summary>The server's address (scheme, loopback host, port).</summary>
     public Uri Address { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>The system token <see cref="Client"/> carries, for requests written byte by byte.</summary>
+    public string Token { get; }
 
     protected override void Dispose(bool disposing)
     {

@@ -46,6 +46,12 @@ public sealed class ServerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (key, value) in SmartTestClients.Registration(SmartTestClients.SystemClientId, SmartTestClients.SystemScopes))
+        {
+            start.ArgumentList.Add("--" + key);
+            start.ArgumentList.Add(value!);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -53,10 +59,24 @@ public sealed class ServerProcess : IDisposable
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, data, new Uri($"http://127.0.0.1:{port}/fhir/"));
         await server.WaitUntilAnsweringAsync(startupBound).ConfigureAwait(false);
+        using var http = new HttpClient();
+        server._token = await SmartTestClients.TokenAsync(http, new Uri($"http://127.0.0.1:{port}/")).ConfigureAwait(false);
         return server;
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    private string? _token;
+
+    /// <summary>A client carrying a system token (every scope) from the server's token endpoint.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (_token is not null)
+        {
+            SmartTestClients.Authorize(client, _token);
+        }
+
+        return client;
+    }
 
     private async Task WaitUntilAnsweringAsync(TimeSpan bound)
     {

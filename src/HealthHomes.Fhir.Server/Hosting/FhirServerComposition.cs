@@ -8,6 +8,7 @@ using HealthHomes.Fhir.Server.Rest;
 using HealthHomes.Fhir.Server.Rest.Bundles;
 using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Server.Rest.Interactions;
+using HealthHomes.Fhir.Server.Security;
 using HealthHomes.Fhir.Server.Validation;
 using HealthHomes.Fhir.Storage;
 using HealthHomes.Fhir.Storage.Indexing;
@@ -27,6 +28,7 @@ public static class FhirServerComposition
         services.Configure<FhirServerOptions>(configuration.GetSection(FhirServerOptions.SectionName));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
         services.AddRequestBodyLimits();
+        services.AddFhirSecurity(configuration);
 
         // The conformance package (profiles/, embedded): a broken file stops the server here, naming the file.
         var package = ConformancePackage.LoadEmbedded();
@@ -104,7 +106,8 @@ public static class FhirServerComposition
         app.UseLargeBodyAftermath();
         app.UseSwagger();
         app.UseSwaggerUI();
-        app.MapHealthChecks("/health");
+        app.UseFhirSecurity();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapFhirRest();
         return app;
     }

@@ -22,6 +22,8 @@ public static class EmptyErrorOutcomes
             HttpStatusCode.NotFound => (OperationOutcome.IssueType.NotFound, $"No FHIR interaction answers {http.Request.Method} {http.Request.Path}; the FHIR base is {HttpFhirRequests.BasePath}."),
             HttpStatusCode.MethodNotAllowed => (OperationOutcome.IssueType.NotSupported, $"{http.Request.Method} is not supported on {http.Request.Path}{Allowed(http)}."),
             HttpStatusCode.BadRequest => (OperationOutcome.IssueType.Invalid, "The request was rejected before any FHIR interaction ran."),
+            HttpStatusCode.Unauthorized => (OperationOutcome.IssueType.Login, Unauthorized(http)),
+            HttpStatusCode.Forbidden => (OperationOutcome.IssueType.Forbidden, "The token does not allow this request."),
             _ => (OperationOutcome.IssueType.Processing, $"The request failed with status {(int)status}."),
         };
         return RespondAsync(http, status, FhirRequestException.Issue(code, message));
@@ -43,6 +45,16 @@ public static class EmptyErrorOutcomes
 
         var outcome = new OperationOutcome { Issue = [issue] };
         await FhirResponseWriter.WriteAsync(http, FhirResponse.Of(status, outcome), format, query: []).ConfigureAwait(false);
+    }
+
+    /// <summary>Why a request got 401, from the WWW-Authenticate challenge (https://www.rfc-editor.org/rfc/rfc6750#section-3).</summary>
+    private static string Unauthorized(HttpContext http)
+    {
+        var challenge = http.Response.Headers.WWWAuthenticate.ToString();
+        var detail = challenge.Contains("error_description=", StringComparison.Ordinal)
+            ? " (" + challenge[(challenge.IndexOf("error_description=", StringComparison.Ordinal) + 18)..].Trim('"') + ")"
+            : challenge.Contains("invalid_token", StringComparison.Ordinal) ? " (the token is not valid here)" : "";
+        return $"A valid bearer token for this server is required (Authorization: Bearer <access token>){detail}; get one from the token endpoint named in [base]/.well-known/smart-configuration.";
     }
 
     /// <summary>The routing's Allow header, with HEAD wherever GET is (HEAD is answered as a GET without the body).</summary>

@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using HealthHomes.Fhir.Server.Rest.Formats;
+using HealthHomes.Fhir.Server.Security;
 using HealthHomes.Fhir.Storage;
 
 namespace HealthHomes.Fhir.Server.Rest;
@@ -58,7 +59,7 @@ public static class FhirEndpoint
         var store = context.RequestServices.GetRequiredService<IResourceStore>();
         var ct = context.RequestAborted;
         var rehearsal = await WriteRehearsal.RehearseAsync(() => interaction(Copy(request), new RehearsalStore(store), ct), ct).ConfigureAwait(false);
-        var response = await rehearsal.PerformAsync(() => interaction(request, store, ct)).ConfigureAwait(false);
+        var response = await rehearsal.PerformAsync(() => interaction(request, ConfinedStore.For(store, request.Access), ct)).ConfigureAwait(false);
         await FhirResponseWriter.WriteAsync(context, response, format).ConfigureAwait(false);
     }
 
@@ -80,7 +81,7 @@ public static class FhirEndpoint
             : await WriteRehearsal.RehearseAsync(() => interaction(Copy(request), new RehearsalStore(store).BeginWrite(), ct), ct).ConfigureAwait(false);
         async Task<FhirResponse> PerformAsync()
         {
-            await using var session = await store.BeginWriteAsync(ct).ConfigureAwait(false);
+            await using var session = await ConfinedStore.For(store, request.Access).BeginWriteAsync(ct).ConfigureAwait(false);
             var response = await interaction(request, session, ct).ConfigureAwait(false);
             await session.CommitAsync(ct).ConfigureAwait(false);
             return response;

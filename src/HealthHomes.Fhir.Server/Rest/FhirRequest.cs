@@ -1,3 +1,4 @@
+using HealthHomes.Fhir.Server.Security;
 using HealthHomes.Fhir.Storage;
 using Hl7.Fhir.Model;
 
@@ -43,7 +44,11 @@ public sealed record FhirRequest
     /// <summary>Prefer: handling=strict.</summary>
     public bool StrictHandling { get; init; }
 
-    public AccessFilter Access { get; init; } = AccessFilter.Everything;
+    /// <summary>Who is asking: their scopes were checked before the interaction ran (see Security.ScopeEnforcement).</summary>
+    public required FhirCaller Caller { get; init; }
+
+    /// <summary>The caller's confinement, which every storage read made for this request applies inside its query.</summary>
+    public AccessFilter Access => Caller.Access;
 
     /// <summary>The server's base URL, e.g. "http://localhost:5000/fhir" (no trailing slash).</summary>
     public required string BaseUrl { get; init; }

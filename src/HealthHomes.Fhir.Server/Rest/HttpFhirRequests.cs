@@ -1,5 +1,6 @@
 using HealthHomes.Fhir.Server.Rest.Formats;
 using HealthHomes.Fhir.Server.Rest.Interactions;
+using HealthHomes.Fhir.Server.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -37,6 +38,9 @@ public sealed class HttpFhirRequests(IOptions<FhirServerOptions> options, Resour
                 _ => PreferReturn.Representation,
             } : PreferReturn.Representation,
             StrictHandling = prefer.TryGetValue("handling", out var handling) && handling == "strict",
+            Caller = context.Features.Get<FhirCaller>()
+                ?? throw new FhirRequestException(System.Net.HttpStatusCode.Forbidden, Hl7.Fhir.Model.OperationOutcome.IssueType.Forbidden,
+                    $"{http.Method} {http.Path} has no authorized caller: every FHIR route runs behind {nameof(ScopeEnforcement)}, which sets it."),
             BaseUrl = BaseUrl(http),
         };
     }

@@ -1,3 +1,5 @@
+using HealthHomes.Fhir.Server.Security;
+
 namespace HealthHomes.Fhir.Server.Rest;
 
 /// <summary>
@@ -17,7 +19,7 @@ public static class MethodNotAllowedRoutes
             c.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             c.Response.Headers.Allow = string.Join(", ", allowed);
             return Task.CompletedTask;
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().Open();
         return fhir;
     }
 }

@@ -40,7 +40,7 @@ public sealed class KestrelEdgeTests(KestrelEdgeTests.KestrelServer server) : IC
         var before = await probe.FingerprintAsync();
         var filler = headerBytes == 0 ? "" : $"X-Filler: {new string('f', headerBytes)}\r\n";
 
-        var (statusLine, head, body) = await SendRawAsync($"{requestLine}\r\nHost: localhost\r\n{filler}Content-Length: 0\r\nConnection: close\r\n\r\n");
+        var (statusLine, head, body) = await SendRawAsync($"{requestLine}\r\nHost: {server.Address.Authority}\r\n{filler}Content-Length: 0\r\nConnection: close\r\n\r\n");
 
         Assert.StartsWith($"HTTP/1.1 {status} ", statusLine, StringComparison.Ordinal);
         if (withOutcome)
@@ -58,7 +58,7 @@ public sealed class KestrelEdgeTests(KestrelEdgeTests.KestrelServer server) : IC
     public async Task Head_on_Kestrel_has_the_get_headers_and_no_body()
     {
         var getBody = await server.Client.GetByteArrayAsync(new Uri("metadata", UriKind.Relative));
-        var (headLine, headHead, headBody) = await SendRawAsync("HEAD /fhir/metadata HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        var (headLine, headHead, headBody) = await SendRawAsync($"HEAD /fhir/metadata HTTP/1.1\r\nHost: {server.Address.Authority}\r\nConnection: close\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 200 ", headLine, StringComparison.Ordinal);
         Assert.Empty(headBody);
@@ -67,9 +67,11 @@ public sealed class KestrelEdgeTests(KestrelEdgeTests.KestrelServer server) : IC
         Assert.DoesNotContain("Transfer-Encoding", headHead, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Sends the bytes as they are and reads until the server closes: the status line, the header block and the body.</summary>
+    /// <summary>Sends the bytes as they are (with the server's system token after the request line) and reads until the server closes: the status line, the header block and the body.</summary>
     private async Task<(string StatusLine, string Head, string Body)> SendRawAsync(string request)
     {
+        var lineEnd = request.IndexOf("\r\n", StringComparison.Ordinal);
+        request = request[..lineEnd] + $"\r\nAuthorization: Bearer {server.Token}" + request[lineEnd..];
         using var timeout = new CancellationTokenSource(HardeningProbe.StuckAfter);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Address.Host, server.Address.Port, timeout.Token);

@@ -1,5 +1,6 @@
 using HealthHomes.Fhir.Server.Operations.CareManagement;
 using HealthHomes.Fhir.Server.Rest;
+using HealthHomes.Fhir.Server.Security;
 
 namespace HealthHomes.Fhir.Server.Operations.Reports;
 
@@ -32,9 +33,9 @@ public static class ReportOperationEndpoints
     {
         var name = pattern.Trim('/').Replace("{id}/", "", StringComparison.Ordinal).Replace('/', '-');
         fhir.MapGet(pattern, (HttpContext c, HttpFhirRequests r, TOperation op)
-            => FhirEndpoint.ReportAsync(c, r.From(c, type, Id(c)), (q, s, ct) => run(op, q, s, ct))).WithName(name);
+            => FhirEndpoint.ReportAsync(c, r.From(c, type, Id(c)), (q, s, ct) => run(op, q, s, ct))).WithName(name).Operation(name, RouteAccessDeclarations.ProgramRecordTypes);
         fhir.MapPost(pattern, async (HttpContext c, HttpFhirRequests r, TOperation op)
-            => await FhirEndpoint.ReportAsync(c, await r.WithBodyAsync(c, type, Id(c)), (q, s, ct) => run(op, q, s, ct))).WithName(name + "-post");
+            => await FhirEndpoint.ReportAsync(c, await r.WithBodyAsync(c, type, Id(c)), (q, s, ct) => run(op, q, s, ct))).WithName(name + "-post").Operation(name, RouteAccessDeclarations.ProgramRecordTypes);
     }
 
     private static string? Id(HttpContext context) => context.Request.RouteValues.TryGetValue("id", out var id) ? id as string : null;

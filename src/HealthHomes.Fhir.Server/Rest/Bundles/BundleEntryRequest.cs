@@ -1,5 +1,6 @@
 using System.Text;
 using HealthHomes.Fhir.Server.Rest.Interactions;
+using HealthHomes.Fhir.Server.Security;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Utility;
 
@@ -50,9 +51,10 @@ public static class BundleEntryRequests
             IfNoneExist = request.IfNoneExist,
             PreferReturn = bundleRequest.PreferReturn,
             StrictHandling = bundleRequest.StrictHandling,
-            Access = bundleRequest.Access,
+            Caller = bundleRequest.Caller,
             BaseUrl = bundleRequest.BaseUrl,
         };
+        bundleRequest.Caller.Ensure(RouteAccessDeclarations.InteractionOf(fhirRequest), type);
         return new BundleEntryRequest(index, string.IsNullOrEmpty(entry.FullUrl) ? null : entry.FullUrl, fhirRequest);
     }
 

@@ -41,8 +41,12 @@ public sealed partial class CapabilitiesInteraction
 
     private readonly Lazy<CapabilityStatement> _statement;
 
-    public CapabilitiesInteraction(IEnumerable<EndpointDataSource> endpoints, SearchParameterRegistry registry, ConformancePackage package, IOptions<FhirServerOptions> options)
+    private readonly bool _secured;
+
+    public CapabilitiesInteraction(IEnumerable<EndpointDataSource> endpoints, SearchParameterRegistry registry, ConformancePackage package, IOptions<FhirServerOptions> options, IOptions<Security.SecurityOptions> security)
     {
+        ArgumentNullException.ThrowIfNull(security);
+        _secured = security.Value.Enabled;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(package);
         _statement = new(() =>
@@ -63,9 +67,20 @@ public sealed partial class CapabilitiesInteraction
         ArgumentNullException.ThrowIfNull(request);
         var statement = _statement.Value;
 
-        // _summary/_elements mark what they return: never touch the cached statement.
+        // _summary/_elements mark what they return, and the security section names this request's URLs: never touch the cached statement.
         var reshaped = request.Query.Any(p => p.Key is "_summary" or "_elements");
-        return Task.FromResult(FhirResponse.Of(HttpStatusCode.OK, reshaped ? (Resource)statement.DeepCopy() : statement));
+        if (!_secured)
+        {
+            return Task.FromResult(FhirResponse.Of(HttpStatusCode.OK, reshaped ? (Resource)statement.DeepCopy() : statement));
+        }
+
+        var secured = (CapabilityStatement)statement.DeepCopy();
+        foreach (var rest in secured.Rest)
+        {
+            rest.Security = Security.SmartConfiguration.Security(request.BaseUrl);
+        }
+
+        return Task.FromResult(FhirResponse.Of(HttpStatusCode.OK, secured));
     }
 
     /// <summary>The (method, route shape) pairs mapped under the FHIR base path.</summary>
