@@ -20,7 +20,10 @@ internal sealed class FhirConnection : IDisposable
         };
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (accessToken.Length > 0)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
     }
 
     /// <summary>POSTs a batch or transaction Bundle; returns each entry's response.location ("Type/id/_history/n").</summary>

@@ -31,7 +31,8 @@ internal sealed class InProcessServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <param name="synchronous">Storage:Synchronous (Full or Normal), or null for the server's default.</param>
-    public static async Task<InProcessServer> StartAsync(string dataDirectory, string? synchronous = null)
+    /// <param name="security">False: Security:Enabled=false and no token (to price authorization).</param>
+    public static async Task<InProcessServer> StartAsync(string dataDirectory, string? synchronous = null, bool security = true)
     {
         if (Directory.Exists(dataDirectory))
         {
@@ -48,6 +49,7 @@ internal sealed class InProcessServer : IAsyncDisposable
         builder.Configuration["Security:Clients:bench:Secret"] = secret;
         builder.Configuration["Security:Clients:bench:Scopes"] = "system/*.cruds";
         builder.Configuration["Security:SystemAccessTokenMinutes"] = "600";
+        builder.Configuration["Security:Enabled"] = security ? "true" : "false";
         if (synchronous is not null)
         {
             builder.Configuration["Storage:Synchronous"] = synchronous;
@@ -61,10 +63,10 @@ internal sealed class InProcessServer : IAsyncDisposable
         app.UseFhirServer();
         await app.StartAsync().ConfigureAwait(false);
         var url = app.Urls.First().TrimEnd('/');
-        return new InProcessServer(app, dataDirectory, new Uri(url + "/fhir/")) { AccessToken = await TokenAsync(new Uri(url + "/auth/token"), secret).ConfigureAwait(false) };
+        return new InProcessServer(app, dataDirectory, new Uri(url + "/fhir/")) { AccessToken = security ? await TokenAsync(new Uri(url + "/auth/token"), secret).ConfigureAwait(false) : "" };
     }
 
-    /// <summary>A bearer token with every system scope, for the bench's requests.</summary>
+    /// <summary>A bearer token with every system scope, for the bench's requests; empty with security off.</summary>
     public string AccessToken { get; private init; } = "";
 
     private static async Task<string> TokenAsync(Uri endpoint, string secret)

@@ -11,7 +11,7 @@ foreach (var members in options.MemberCounts)
     for (var run = 1; run <= options.Runs; run++)
     {
         Console.Error.WriteLine($"{members:N0} members, run {run} of {options.Runs}");
-        await using var server = await InProcessServer.StartAsync(Path.Combine(options.DataRoot, $"members-{members}-run-{run}"), options.Synchronous);
+        await using var server = await InProcessServer.StartAsync(Path.Combine(options.DataRoot, $"members-{members}-run-{run}"), options.Synchronous, options.Security);
         using var fhir = new FhirConnection(server.BaseAddress, server.AccessToken);
 
         var panel = new SyntheticPanel(options.Seed, members);

@@ -24,7 +24,8 @@ public sealed class CallerResolution(IOptions<SecurityOptions> options, IResourc
     /// <summary>How many levels of Organization.partOf a user's organization reaches down (a Lead Entity's network of partners).</summary>
     private const int NetworkDepth = 4;
 
-    public async Task<FhirCaller> ResolveAsync(HttpContext http)
+    /// <param name="allowAnonymous">A route open to anyone: a request without a token is <see cref="FhirCaller.Anonymous"/>.</param>
+    public async Task<FhirCaller> ResolveAsync(HttpContext http, bool allowAnonymous = false)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (http.Features.Get<FhirCaller>() is { } known)
@@ -38,6 +39,11 @@ public sealed class CallerResolution(IOptions<SecurityOptions> options, IResourc
         }
 
         var user = http.User;
+        if (user.Identity?.IsAuthenticated != true && allowAnonymous)
+        {
+            return FhirCaller.Anonymous;
+        }
+
         if (user.Identity?.IsAuthenticated != true)
         {
             // The authorization policy answers 401 before any FHIR route runs; reaching here without a token is a wiring error.

@@ -18,9 +18,7 @@ public sealed class ScopeEnforcement(CallerResolution callers) : IEndpointFilter
         var declared = http.GetEndpoint()?.Metadata.GetMetadata<RouteAccess>()
             ?? throw new FhirRequestException(System.Net.HttpStatusCode.Forbidden, OperationOutcome.IssueType.Forbidden,
                 $"{http.Request.Method} {http.Request.Path} declares no access rule, so no caller may use it.");
-        var caller = declared is OpenAccess && http.User.Identity?.IsAuthenticated != true
-            ? FhirCaller.Anonymous
-            : await callers.ResolveAsync(http).ConfigureAwait(false);
+        var caller = await callers.ResolveAsync(http, allowAnonymous: declared is OpenAccess).ConfigureAwait(false);
         declared.Ensure(caller, http.Request.RouteValues.TryGetValue("type", out var type) ? type as string : FixedType(http), http.Request);
         http.Features.Set(caller);
         return await next(context).ConfigureAwait(false);

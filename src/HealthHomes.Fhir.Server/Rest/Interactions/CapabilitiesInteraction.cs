@@ -41,7 +41,13 @@ public sealed partial class CapabilitiesInteraction
 
     private readonly Lazy<CapabilityStatement> _statement;
 
+    /// <summary>How many base URLs (hosts the server answers to) keep their own copy of the secured statement.</summary>
+    private const int MaxSecuredBases = 16;
+
     private readonly bool _secured;
+
+    /// <summary>The statement with rest.security naming the authorization URLs of one base URL (the allowed hosts are few).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CapabilityStatement> _securedByBase = new(StringComparer.Ordinal);
 
     public CapabilitiesInteraction(IEnumerable<EndpointDataSource> endpoints, SearchParameterRegistry registry, ConformancePackage package, IOptions<FhirServerOptions> options, IOptions<Security.SecurityOptions> security)
     {
@@ -74,13 +80,21 @@ public sealed partial class CapabilitiesInteraction
             return Task.FromResult(FhirResponse.Of(HttpStatusCode.OK, reshaped ? (Resource)statement.DeepCopy() : statement));
         }
 
-        var secured = (CapabilityStatement)statement.DeepCopy();
+        var secured = _securedByBase.Count < MaxSecuredBases
+            ? _securedByBase.GetOrAdd(request.BaseUrl, WithSecurity)
+            : WithSecurity(request.BaseUrl);
+        return Task.FromResult(FhirResponse.Of(HttpStatusCode.OK, reshaped ? (Resource)secured.DeepCopy() : secured));
+    }
+
+    private CapabilityStatement WithSecurity(string baseUrl)
+    {
+        var secured = (CapabilityStatement)_statement.Value.DeepCopy();
         foreach (var rest in secured.Rest)
         {
-            rest.Security = Security.SmartConfiguration.Security(request.BaseUrl);
+            rest.Security = Security.SmartConfiguration.Security(baseUrl);
         }
 
-        return Task.FromResult(FhirResponse.Of(HttpStatusCode.OK, secured));
+        return secured;
     }
 
     /// <summary>The (method, route shape) pairs mapped under the FHIR base path.</summary>
