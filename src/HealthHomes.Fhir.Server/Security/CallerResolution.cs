@@ -60,7 +60,7 @@ public sealed class CallerResolution(IOptions<SecurityOptions> options, IResourc
         var clientId = user.FindFirst(ClientIdClaim)?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("sub")?.Value ?? "";
         var members = scopes.NarrowestContext switch
         {
-            ScopeContext.User => await ServedByUserAsync(user.FindFirst(FhirUserClaim)?.Value, http.RequestAborted).ConfigureAwait(false),
+            ScopeContext.User => await MembersServedByAsync(user.FindFirst(FhirUserClaim)?.Value, http.RequestAborted).ConfigureAwait(false),
             ScopeContext.System => SystemConfinement(clientId, user.FindFirst("iss")?.Value),
             _ => null,
         };
@@ -85,7 +85,7 @@ public sealed class CallerResolution(IOptions<SecurityOptions> options, IResourc
     /// A user (fhirUser Practitioner/x or PractitionerRole/y) sees the members served by the organizations of their active
     /// PractitionerRoles and the organizations beneath them, and the members whose CareTeams name them.
     /// </summary>
-    private async Task<MemberConfinement> ServedByUserAsync(string? fhirUser, CancellationToken ct)
+    public async Task<MemberConfinement> MembersServedByAsync(string? fhirUser, CancellationToken ct)
     {
         if (fhirUser is null || fhirUser.Split('/') is not [("Practitioner" or "PractitionerRole") and var type, var id])
         {

@@ -1,4 +1,8 @@
 using HealthHomes.Fhir.Server.Security.Authorization;
+using HealthHomes.Fhir.Server.Security.Launch;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using HealthHomes.Fhir.Storage;
 using HealthHomes.Fhir.Storage.Sqlite;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -49,9 +53,13 @@ public static class SecurityComposition
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'))
+                    .SetAuthorizationEndpointUris(AuthorizeEndpoint.Path.TrimStart('/'))
                     .SetConfigurationEndpointUris(".well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks");
-                server.AllowClientCredentialsFlow();
+                server.AllowClientCredentialsFlow()
+                    .AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow()
+                    .RequireProofKeyForCodeExchange();
                 server.DisableAccessTokenEncryption();
                 server.DisableScopeValidation();
                 server.IgnoreScopePermissions();
@@ -64,7 +72,7 @@ public static class SecurityComposition
                 server.AddEventHandler(SmartClientAssertionFormat.Descriptor);
                 server.AddEventHandler(ClientAssertionReplay.Descriptor);
                 server.AddEventHandler(TokenResponseScope.Descriptor);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
                 if (!options.RequireHttps)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -72,9 +80,29 @@ public static class SecurityComposition
             });
         services.AddOptions<OpenIddict.Server.OpenIddictServerOptions>().Configure<AuthorizationKeys>((server, keys) =>
         {
+            // SMART App Launch: PKCE with S256 only (https://hl7.org/fhir/smart-app-launch/app-launch.html#considerations-for-pkce-support).
+            server.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain);
             server.SigningCredentials.Add(new SigningCredentials(keys.Signing, SecurityAlgorithms.RsaSha256));
             server.EncryptionCredentials.Add(new EncryptingCredentials(keys.Encryption, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
         });
+
+        // The App Launch pages: a sign-in cookie for /auth only, antiforgery on their forms, and Data Protection keys
+        // (cookies, the patient choice) beside the authorization server's own keys, so they survive a restart.
+        authentication.AddCookie(LoginPage.Scheme, cookie =>
+        {
+            cookie.LoginPath = LoginPage.Path;
+            cookie.Cookie.Name = "hh.login";
+            cookie.Cookie.Path = "/auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            cookie.SlidingExpiration = false;
+        });
+        services.AddAntiforgery(a => a.Cookie.Path = "/auth");
+        services.AddSingleton<PatientChoice>();
+        services.AddDataProtection().SetApplicationName("HealthHomes.Fhir");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, sp) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(KeyDirectory(sp), "data-protection")), sp.GetRequiredService<ILoggerFactory>()));
 
         authentication.AddPolicyScheme(Scheme, "SMART bearer tokens", policy => policy.ForwardDefaultSelector = http => SchemeFor(http, options));
         authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, jwt => jwt.MapInboundClaims = false);
@@ -114,6 +142,9 @@ public static class SecurityComposition
         if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.Enabled)
         {
             app.MapTokenEndpoint();
+            app.MapAuthorizeEndpoint();
+            app.MapLoginPage();
+            app.MapPatientPicker();
         }
 
         return app;

@@ -45,6 +45,9 @@ public sealed class SecurityOptions
     /// <summary>The clients of the embedded authorization server, by client id.</summary>
     public Dictionary<string, RegisteredClient> Clients { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The people who sign in at the embedded server's login page (SMART App Launch), by user name.</summary>
+    public Dictionary<string, RegisteredUser> Users { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>External authorization servers whose tokens are accepted too (e.g. Keycloak, Entra ID), found through their metadata.</summary>
     public List<ExternalIssuer> ExternalIssuers { get; set; } = [];
 }
@@ -77,6 +80,34 @@ public sealed class RegisteredClient
     /// member's data (e.g. the state's reporting job).
     /// </summary>
     public List<string> Organizations { get; set; } = [];
+
+    /// <summary>
+    /// A SMART app's redirect URIs (exact match): the client may use the App Launch authorization-code flow (with PKCE
+    /// S256) and refresh tokens. Its Scopes then also name the launch scopes it may ask for (openid fhirUser
+    /// launch/patient offline_access) and patient/ or user/ scopes.
+    /// </summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>A public app (a browser or native app that cannot keep a secret): no Jwks or Secret, PKCE only.</summary>
+    public bool Public { get; set; }
+}
+
+/// <summary>A person who signs in at the embedded server (Security:Users:{userName}).</summary>
+public sealed class RegisteredUser
+{
+    /// <summary>Who the user is in FHIR: Practitioner/{id} or PractitionerRole/{id} (staff: user/ scopes, the patient picker), or Patient/{id} (a member: their own record).</summary>
+    public string FhirUser { get; set; } = "";
+
+    /// <summary>
+    /// The password as an ASP.NET Core Identity hash (PasswordHasher v3: PBKDF2-SHA512). Produce one with the README's
+    /// command. Never logged.
+    /// </summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>A plain password, for local experiments only (Development). Never logged.</summary>
+    public string? Password { get; set; }
+
+    public string? DisplayName { get; set; }
 }
 
 /// <summary>An external OpenID Connect / OAuth 2.0 issuer whose access tokens the FHIR endpoints accept.</summary>

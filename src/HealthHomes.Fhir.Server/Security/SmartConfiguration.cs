@@ -30,13 +30,23 @@ public static class SmartConfiguration
                 ["issuer"] = TokenAudience.EmbeddedIssuer(http, options.Value),
                 ["jwks_uri"] = origin + "/.well-known/jwks",
                 ["token_endpoint"] = origin + TokenEndpoint.Path,
-                ["grant_types_supported"] = new[] { "client_credentials" },
+                ["authorization_endpoint"] = origin + Launch.AuthorizeEndpoint.Path,
+                ["grant_types_supported"] = new[] { "authorization_code", "client_credentials", "refresh_token" },
                 ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt", "client_secret_basic", "client_secret_post" },
                 ["token_endpoint_auth_signing_alg_values_supported"] = AssertionAlgorithms,
-                ["scopes_supported"] = new[] { "system/*.cruds", "system/*.rs", "system/*.read", "system/*.write", "system/*.*" },
-                ["response_types_supported"] = Array.Empty<string>(),
+                ["scopes_supported"] = new[]
+                {
+                    "openid", "fhirUser", "launch/patient", "offline_access", "patient/*.rs", "patient/*.cruds", "user/*.rs", "user/*.cruds",
+                    "system/*.rs", "system/*.cruds", "patient/*.read", "user/*.read", "system/*.read", "system/*.write", "system/*.*",
+                },
+                ["response_types_supported"] = new[] { "code" },
                 ["code_challenge_methods_supported"] = new[] { "S256" },
-                ["capabilities"] = new[] { "client-confidential-asymmetric", "client-confidential-symmetric", "permission-v1", "permission-v2" },
+                ["capabilities"] = new[]
+                {
+                    "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
+                    "context-standalone-patient", "sso-openid-connect", "permission-offline", "permission-patient", "permission-user",
+                    "permission-v1", "permission-v2",
+                },
             }, contentType: "application/json");
         }).WithName("smart-configuration").Open();
         return fhir;
@@ -49,13 +59,17 @@ public static class SmartConfiguration
         return new CapabilityStatement.SecurityComponent
         {
             Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")],
-            Description = "SMART on FHIR: bearer tokens from the embedded authorization server (Backend Services: client_credentials with private_key_jwt) or a configured external issuer; scopes are enforced on every interaction and confine reads to the caller's members.",
+            Description = "SMART on FHIR: bearer tokens from the embedded authorization server (App Launch: authorization code with PKCE; Backend Services: client_credentials with private_key_jwt) or a configured external issuer; scopes are enforced on every interaction and confine reads to the caller's members.",
             Extension =
             [
                 new Extension
                 {
                     Url = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
-                    Extension = [new Extension("token", new FhirUri(origin + TokenEndpoint.Path))],
+                    Extension =
+                    [
+                        new Extension("token", new FhirUri(origin + TokenEndpoint.Path)),
+                        new Extension("authorize", new FhirUri(origin + Launch.AuthorizeEndpoint.Path)),
+                    ],
                 },
             ],
         };

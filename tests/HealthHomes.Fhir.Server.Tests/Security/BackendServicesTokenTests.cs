@@ -24,6 +24,7 @@ public sealed class BackendServicesTokenTests(BackendServicesTokenTests.Server f
             .. SmartTestClients.Registration("reporting", "system/Task.rs system/EpisodeOfCare.rs"),
             new("Security:Clients:tour:Secret", "tour-secret"),
             new("Security:Clients:tour:Scopes", "system/*.rs"),
+            new("Security:SystemAccessTokenMinutes", "5"),
         ];
     }
 
@@ -40,7 +41,7 @@ public sealed class BackendServicesTokenTests(BackendServicesTokenTests.Server f
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString(), ignoreCase: true);
         Assert.Equal("system/Task.rs", body.GetProperty("scope").GetString());
-        Assert.InRange(body.GetProperty("expires_in").GetInt32(), 60, 300);
+        Assert.InRange(body.GetProperty("expires_in").GetInt32(), 240, 300);
         var token = new JsonWebToken(body.GetProperty("access_token").GetString());
         Assert.Contains("http://localhost/fhir", token.Audiences);
 

@@ -32,7 +32,7 @@ public static class ClientRegistrations
             }
 
             logger.LogInformation("Authorization client {ClientId} registered ({Authentication}; may be granted: {Scopes})",
-                clientId, descriptor.JsonWebKeySet is null ? "client secret" : "private_key_jwt", client.Scopes);
+                clientId, client.Public ? "public app, PKCE" : descriptor.JsonWebKeySet is null ? "client secret" : "private_key_jwt", client.Scopes);
         }
 
         var stale = new List<object>();
@@ -52,19 +52,39 @@ public static class ClientRegistrations
 
     private static OpenIddictApplicationDescriptor Describe(string clientId, RegisteredClient client)
     {
-        if (client.Jwks is null && client.Secret is null)
+        if (client.Public ? client.Jwks is not null || client.Secret is not null || client.RedirectUris.Count == 0 : client.Jwks is null && client.Secret is null)
         {
-            throw new InvalidOperationException($"Security:Clients:{clientId} needs Jwks (its public keys, for private_key_jwt) or Secret.");
+            throw new InvalidOperationException(client.Public
+                ? $"Security:Clients:{clientId} is Public: it needs RedirectUris and has no Jwks or Secret."
+                : $"Security:Clients:{clientId} needs Jwks (its public keys, for private_key_jwt) or Secret.");
         }
 
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
             DisplayName = client.DisplayName ?? clientId,
-            ClientType = ClientTypes.Confidential,
-            ClientSecret = client.Secret,
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+            ClientType = client.Public ? ClientTypes.Public : ClientTypes.Confidential,
+            ClientSecret = client.Public ? null : client.Secret,
+            Permissions = { Permissions.Endpoints.Token },
         };
+        if (!client.Public)
+        {
+            descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
+        }
+
+        if (client.RedirectUris.Count > 0)
+        {
+            // A SMART app: the App Launch authorization-code flow with PKCE, and refresh tokens (offline_access).
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code]);
+            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+            foreach (var uri in client.RedirectUris)
+            {
+                descriptor.RedirectUris.Add(Uri.TryCreate(uri, UriKind.Absolute, out var redirect)
+                    ? redirect
+                    : throw new InvalidOperationException($"Security:Clients:{clientId}:RedirectUris has '{uri}', which is not an absolute URI."));
+            }
+        }
         if (client.Jwks is { } jwks)
         {
             try

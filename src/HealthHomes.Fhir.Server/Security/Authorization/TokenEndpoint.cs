@@ -26,19 +26,24 @@ public static class TokenEndpoint
         return app;
     }
 
-    private static IResult IssueAsync(HttpContext http, IOptions<SecurityOptions> options, HttpFhirRequests requests)
+    private static async Task<IResult> IssueAsync(HttpContext http, IOptions<SecurityOptions> options, HttpFhirRequests requests)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token endpoint ran without an OpenID Connect request.");
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            return await FromLaunchAsync(http, options.Value).ConfigureAwait(false);
+        }
+
         if (!request.IsClientCredentialsGrantType() || request.ClientId is not { } clientId || !options.Value.Clients.TryGetValue(clientId, out var client))
         {
-            return Refuse(Errors.UnsupportedGrantType, "This server issues tokens for the client_credentials grant (SMART Backend Services).");
+            return AuthorizationErrors.Refuse(Errors.UnsupportedGrantType, "This server issues tokens for client_credentials (SMART Backend Services), authorization_code and refresh_token (SMART App Launch).");
         }
 
         var granted = ScopePolicy.Grant(request.GetScopes(), client.Scopes, ScopeContext.System);
         if (granted.Count == 0)
         {
-            return Refuse(Errors.InvalidScope, $"None of the requested scopes ('{request.Scope}') is allowed for client {clientId}; it may be granted '{client.Scopes}'.");
+            return AuthorizationErrors.Refuse(Errors.InvalidScope, $"None of the requested scopes ('{request.Scope}') is allowed for client {clientId}; it may be granted '{client.Scopes}'.");
         }
 
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
@@ -50,11 +55,26 @@ public static class TokenEndpoint
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static IResult Refuse(string error, string description) => Results.Forbid(
-        new AuthenticationProperties(new Dictionary<string, string?>
+    /// <summary>
+    /// The code of an App Launch (or a refresh token) becomes tokens carrying what the authorize endpoint decided, with
+    /// the launch context in the response (`patient`: https://hl7.org/fhir/smart-app-launch/app-launch.html#response-5),
+    /// as long as the user is still registered.
+    /// </summary>
+    private static async Task<IResult> FromLaunchAsync(HttpContext http, SecurityOptions options)
+    {
+        var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme).ConfigureAwait(false);
+        if (result.Principal is not { } principal || principal.GetClaim(Claims.Subject) is not { } userName || !options.Users.ContainsKey(userName))
         {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }),
-        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            return AuthorizationErrors.Refuse(Errors.InvalidGrant, "The code or refresh token is no longer valid (or its user is no longer registered).");
+        }
+
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (principal.GetClaim(CallerResolution.PatientClaim) is { } patient)
+        {
+            parameters["patient"] = patient;
+            parameters["need_patient_banner"] = true;
+        }
+
+        return Results.SignIn(principal, new AuthenticationProperties(items: null, parameters), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
 }
