@@ -29,6 +29,17 @@ public static class SmartTestClients
     /// <summary>The public halves of <see cref="Key"/> and <see cref="EcKey"/> as a JSON Web Key Set.</summary>
     public static string Jwks { get; } = JsonSerializer.Serialize(new { keys = new object[] { PublicJwk(Key), PublicJwk(EcKey) } });
 
+    /// <summary>The public halves of these keys (RSA or ECDSA P-384) as a JSON Web Key Set, e.g. for a JWKS URL or an identity provider.</summary>
+    public static string JwksOf(params SecurityKey[] keys) => JsonSerializer.Serialize(new
+    {
+        keys = keys.Select(k => k switch
+        {
+            RsaSecurityKey rsa => PublicJwk(rsa),
+            ECDsaSecurityKey ec => PublicJwk(ec),
+            _ => throw new ArgumentException($"Not an RSA or ECDSA key: {k.GetType().Name}", nameof(keys)),
+        }).ToArray(),
+    });
+
     /// <summary>The configuration (key, value) that registers a backend client with <see cref="Jwks"/>.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> Registration(string clientId, string scopes, params string[] organizations)
     {

@@ -69,12 +69,17 @@ public sealed class CallerResolution(IOptions<SecurityOptions> options, IResourc
         return caller;
     }
 
-    /// <summary>A system client confined by its registration (Security:Clients:{id}:Organizations) or its issuer's.</summary>
+    /// <summary>
+    /// A system client confined by its external issuer's Organizations when an external issuer signed the token (an
+    /// external client id that happens to equal a registered client's gets nothing of that registration), else by its
+    /// registration (Security:Clients:{id}:Organizations).
+    /// </summary>
     private MemberConfinement? SystemConfinement(string clientId, string? issuer)
     {
-        var organizations = options.Value.Clients.TryGetValue(clientId, out var client) && client.Organizations.Count > 0
-            ? client.Organizations
-            : options.Value.ExternalIssuers.FirstOrDefault(i => SameIssuer(i.Authority, issuer))?.Organizations ?? [];
+        var external = options.Value.ExternalIssuers.FirstOrDefault(i => SameIssuer(i.Authority, issuer));
+        var organizations = external is not null
+            ? external.Organizations
+            : options.Value.Clients.TryGetValue(clientId, out var client) ? client.Organizations : [];
         return organizations.Count == 0 ? null : new ServedMembers(organizations, []);
     }
 

@@ -8,6 +8,7 @@ using HealthHomes.Fhir.Storage.Sqlite;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -47,6 +48,9 @@ public static class SecurityComposition
         }
 
         services.AddSingleton(sp => AuthorizationKeys.LoadOrCreate(KeyDirectory(sp)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ClientKeySets>();
+        services.AddHttpClient(ClientKeySets.HttpClientName, http => http.Timeout = ClientKeySets.FetchTimeout);
         services.AddDbContext<AuthorizationDbContext>((sp, db) => AuthorizationDbContext.Configure(db, sp.GetRequiredService<SqliteDatabase>().ConnectionString));
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AuthorizationDbContext>())
@@ -70,6 +74,7 @@ public static class SecurityComposition
                 }
 
                 server.AddEventHandler(SmartClientAssertionFormat.Descriptor);
+                server.AddEventHandler(ClientKeySetRefresh.Descriptor);
                 server.AddEventHandler(ClientAssertionReplay.Descriptor);
                 server.AddEventHandler(TokenResponseScope.Descriptor);
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();

@@ -70,8 +70,15 @@ public sealed class RegisteredClient
     public string? Jwks { get; set; }
 
     /// <summary>
+    /// Where the client publishes its public keys (a JWKS URL, https), instead of <see cref="Jwks"/>
+    /// (https://hl7.org/fhir/smart-app-launch/backend-services.html#registering-a-client-communicating-public-keys). The
+    /// set is fetched at startup and again when an assertion names an unknown kid, at most once a minute.
+    /// </summary>
+    public string? JwksUrl { get; set; }
+
+    /// <summary>
     /// A client secret (client_secret_basic or client_secret_post). Meant for local experiments; Backend Services
-    /// clients should use <see cref="Jwks"/>. Never logged.
+    /// clients should use <see cref="Jwks"/> or <see cref="JwksUrl"/>. Never logged.
     /// </summary>
     public string? Secret { get; set; }
 

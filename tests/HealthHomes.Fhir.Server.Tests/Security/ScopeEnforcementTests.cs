@@ -85,6 +85,21 @@ public sealed class ScopeEnforcementTests : IClassFixture<FhirServerFactory>
     }
 
     [Fact]
+    public async Task A_granular_scope_shows_only_what_its_restriction_matches()
+    {
+        using var admin = _factory.CreateFhirClient();
+        Put(admin, "Task/scoped-done", """{"resourceType":"Task","id":"scoped-done","status":"completed","intent":"order","for":{"reference":"Patient/scoped-p"}}""");
+        using var client = _factory.CreateClientWithToken(MintedTokens.Create(_factory, "system/Task.rs?status=requested"));
+
+        var bundle = await (await client.SendAsync(HttpMethod.Get, "Task?_id=scoped-t,scoped-done")).ReadAsync<Bundle>();
+        Assert.Equal(["scoped-t"], bundle.Entry.Select(e => e.Resource!.Id));
+        using var hidden = await client.SendAsync(HttpMethod.Get, "Task/scoped-done");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        using var write = await client.SendAsync(HttpMethod.Post, "Task", FhirHttp.Body("""{"resourceType":"Task","status":"requested","intent":"order"}"""));
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+    }
+
+    [Fact]
     public async Task A_system_search_shows_only_the_types_the_scopes_name()
     {
         using var client = _factory.CreateClientWithToken(MintedTokens.Create(_factory, "system/Task.rs"));

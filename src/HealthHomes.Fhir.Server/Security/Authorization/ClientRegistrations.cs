@@ -7,8 +7,9 @@ namespace HealthHomes.Fhir.Server.Security.Authorization;
 
 /// <summary>
 /// Makes the authorization server's applications match Security:Clients at startup: each configured client is created
-/// or updated (its secret hashed, its JSON Web Key Set kept for private_key_jwt), and applications no longer configured
-/// are removed. Configuration is the one source of truth; nothing here is logged but client ids.
+/// or updated (its secret hashed, its JSON Web Key Set kept for private_key_jwt, inline or fetched from its JwksUrl by
+/// <see cref="ClientKeySets"/>), and applications no longer configured are removed. Configuration is the one source of
+/// truth; nothing here is logged but client ids and JWKS URLs.
 /// </summary>
 public static class ClientRegistrations
 {
@@ -19,9 +20,24 @@ public static class ClientRegistrations
         var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<SecurityOptions>>().Value;
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClientRegistrations));
+        var keySets = scope.ServiceProvider.GetRequiredService<ClientKeySets>();
+        var fetched = new Dictionary<string, JsonWebKeySet?>(StringComparer.Ordinal);
         foreach (var (clientId, client) in options.Clients)
         {
-            var descriptor = Describe(clientId, client);
+            Check(clientId, client);
+        }
+
+        // Fetched together: an unreachable URL costs the startup one timeout, not one per client.
+        var byUrl = options.Clients.Where(c => c.Value.JwksUrl is { Length: > 0 }).Select(c => c.Key).ToList();
+        var sets = await Task.WhenAll(byUrl.Select(id => keySets.CurrentAsync(id, ct))).ConfigureAwait(false);
+        for (var i = 0; i < byUrl.Count; i++)
+        {
+            fetched[byUrl[i]] = sets[i];
+        }
+
+        foreach (var (clientId, client) in options.Clients)
+        {
+            var descriptor = Describe(clientId, client, fetched.GetValueOrDefault(clientId));
             if (await manager.FindByClientIdAsync(clientId, ct).ConfigureAwait(false) is { } existing)
             {
                 await manager.UpdateAsync(existing, descriptor, ct).ConfigureAwait(false);
@@ -32,7 +48,9 @@ public static class ClientRegistrations
             }
 
             logger.LogInformation("Authorization client {ClientId} registered ({Authentication}; may be granted: {Scopes})",
-                clientId, client.Public ? "public app, PKCE" : descriptor.JsonWebKeySet is null ? "client secret" : "private_key_jwt", client.Scopes);
+                clientId,
+                client.Public ? "public app, PKCE" : client.JwksUrl is { Length: > 0 } url ? $"private_key_jwt, keys from {url}" : descriptor.JsonWebKeySet is null ? "client secret" : "private_key_jwt",
+                client.Scopes);
         }
 
         var stale = new List<object>();
@@ -50,15 +68,32 @@ public static class ClientRegistrations
         }
     }
 
-    private static OpenIddictApplicationDescriptor Describe(string clientId, RegisteredClient client)
+    /// <summary>A client needs Jwks, JwksUrl (an absolute https URL; http only on a loopback host) or Secret; not Jwks and JwksUrl both.</summary>
+    private static void Check(string clientId, RegisteredClient client)
     {
-        if (client.Public ? client.Jwks is not null || client.Secret is not null || client.RedirectUris.Count == 0 : client.Jwks is null && client.Secret is null)
+        var hasKeys = client.Jwks is not null || client.JwksUrl is { Length: > 0 };
+        if (client.Public ? hasKeys || client.Secret is not null || client.RedirectUris.Count == 0 : !hasKeys && client.Secret is null)
         {
             throw new InvalidOperationException(client.Public
-                ? $"Security:Clients:{clientId} is Public: it needs RedirectUris and has no Jwks or Secret."
-                : $"Security:Clients:{clientId} needs Jwks (its public keys, for private_key_jwt) or Secret.");
+                ? $"Security:Clients:{clientId} is Public: it needs RedirectUris and has no Jwks, JwksUrl or Secret."
+                : $"Security:Clients:{clientId} needs Jwks (its public keys, for private_key_jwt), JwksUrl (where they are published) or Secret.");
         }
 
+        if (client.Jwks is not null && client.JwksUrl is { Length: > 0 })
+        {
+            throw new InvalidOperationException($"Security:Clients:{clientId} has both Jwks and JwksUrl: give its keys one way.");
+        }
+
+        if (client.JwksUrl is { Length: > 0 } url
+            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))))
+        {
+            throw new InvalidOperationException($"Security:Clients:{clientId}:JwksUrl '{url}' is not an absolute https URL (http is accepted on a loopback host only).");
+        }
+    }
+
+    /// <param name="fetched">For a client registered by JwksUrl: the set fetched from it, null when the fetch failed.</param>
+    private static OpenIddictApplicationDescriptor Describe(string clientId, RegisteredClient client, JsonWebKeySet? fetched)
+    {
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
@@ -85,6 +120,7 @@ public static class ClientRegistrations
                     : throw new InvalidOperationException($"Security:Clients:{clientId}:RedirectUris has '{uri}', which is not an absolute URI."));
             }
         }
+
         if (client.Jwks is { } jwks)
         {
             try
@@ -96,7 +132,32 @@ public static class ClientRegistrations
                 throw new InvalidOperationException($"Security:Clients:{clientId}:Jwks is not a JSON Web Key Set: {e.Message}", e);
             }
         }
+        else if (client.JwksUrl is { Length: > 0 })
+        {
+            descriptor.JsonWebKeySet = fetched ?? Unusable();
+        }
 
         return descriptor;
+    }
+
+    /// <summary>
+    /// OpenIddict keeps a confidential application only with a secret or a signing key. A client whose JWKS URL could
+    /// not be fetched gets a public key whose private half never existed outside this method; its assertions are
+    /// checked against the fetched keys only (<see cref="ClientKeySetRefresh"/>), so none is accepted until a fetch succeeds.
+    /// </summary>
+    private static JsonWebKeySet Unusable()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var parameters = rsa.ExportParameters(includePrivateParameters: false);
+        var set = new JsonWebKeySet();
+        set.Keys.Add(new JsonWebKey
+        {
+            Kty = JsonWebAlgorithmsKeyTypes.RSA,
+            Use = JsonWebKeyUseNames.Sig,
+            Kid = "not-fetched",
+            N = Base64UrlEncoder.Encode(parameters.Modulus),
+            E = Base64UrlEncoder.Encode(parameters.Exponent),
+        });
+        return set;
     }
 }
