@@ -105,6 +105,7 @@ public static class SecurityComposition
         });
         services.AddAntiforgery(a => a.Cookie.Path = "/auth");
         services.AddSingleton<PatientChoice>();
+        services.AddSingleton<EhrLaunch>();
         services.AddDataProtection().SetApplicationName("HealthHomes.Fhir");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, sp) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(KeyDirectory(sp), "data-protection")), sp.GetRequiredService<ILoggerFactory>()));
@@ -150,6 +151,7 @@ public static class SecurityComposition
             app.MapAuthorizeEndpoint();
             app.MapLoginPage();
             app.MapPatientPicker();
+            app.MapEhrLaunch();
         }
 
         return app;

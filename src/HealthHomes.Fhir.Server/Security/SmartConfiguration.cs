@@ -36,14 +36,14 @@ public static class SmartConfiguration
                 ["token_endpoint_auth_signing_alg_values_supported"] = AssertionAlgorithms,
                 ["scopes_supported"] = new[]
                 {
-                    "openid", "fhirUser", "launch/patient", "offline_access", "patient/*.rs", "patient/*.cruds", "user/*.rs", "user/*.cruds",
+                    "openid", "fhirUser", "launch", "launch/patient", "offline_access", "patient/*.rs", "patient/*.cruds", "user/*.rs", "user/*.cruds",
                     "system/*.rs", "system/*.cruds", "patient/*.read", "user/*.read", "system/*.read", "system/*.write", "system/*.*",
                 },
                 ["response_types_supported"] = new[] { "code" },
                 ["code_challenge_methods_supported"] = new[] { "S256" },
                 ["capabilities"] = new[]
                 {
-                    "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
+                    "launch-standalone", "launch-ehr", "context-ehr-patient", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
                     "context-standalone-patient", "sso-openid-connect", "permission-offline", "permission-patient", "permission-user",
                     "permission-v1", "permission-v2",
                 },

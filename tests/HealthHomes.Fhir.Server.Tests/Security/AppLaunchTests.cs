@@ -33,7 +33,7 @@ public sealed partial class AppLaunchTests(AppLaunchTests.Server server) : IClas
         [
             new("Security:Clients:care-app:Public", "true"),
             new("Security:Clients:care-app:RedirectUris:0", Callback),
-            new("Security:Clients:care-app:Scopes", "openid fhirUser launch/patient offline_access patient/*.rs user/*.rs"),
+            new("Security:Clients:care-app:Scopes", "openid fhirUser launch launch/patient offline_access patient/*.rs user/*.rs"),
             new("Security:Users:coordinator1:FhirUser", "Practitioner/pr1"),
             new("Security:Users:coordinator1:Password", "pw-coordinator"),
             new("Security:Users:earleen:FhirUser", "Patient/m1"),
@@ -136,6 +136,54 @@ public sealed partial class AppLaunchTests(AppLaunchTests.Server server) : IClas
         Assert.DoesNotContain("user/", tokens.GetProperty("scope").GetString(), StringComparison.Ordinal);
         var idToken = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(tokens.GetProperty("id_token").GetString());
         Assert.Equal("Patient/m1", idToken.GetClaim("fhirUser").Value);
+    }
+
+    [Theory]
+    [InlineData("m1", true)]
+    [InlineData("m2", false)]
+    [InlineData(null, false)]
+    public async Task An_EHR_launch_brings_its_member_if_the_user_serves_them(string? member, bool launched)
+    {
+        server.EnsureSeeded();
+        string launch;
+        if (member is null)
+        {
+            launch = "forged-launch-value";
+        }
+        else
+        {
+            using var ehr = server.CreateFhirClient();
+            using var created = await ehr.PostAsync(new Uri("http://localhost/auth/launch"), new FormUrlEncodedContent(new Dictionary<string, string> { ["patient"] = member }));
+            Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+            launch = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("launch").GetString()!;
+        }
+
+        using var browser = Browser();
+        var verifier = Verifier();
+        var login = await GetAsync(browser, Authorize(verifier, "s7", "launch openid fhirUser patient/*.rs") + "&launch=" + Uri.EscapeDataString(launch));
+        var callback = await SignInAsync(browser, login, "coordinator1", "pw-coordinator");
+        Assert.StartsWith(Callback, callback.ToString(), StringComparison.Ordinal);
+        if (!launched)
+        {
+            Assert.Contains("error=access_denied", callback.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain("code=", callback.Query, StringComparison.Ordinal);
+            return;
+        }
+
+        var tokens = await ExchangeAsync(browser, Code(callback), verifier);
+        Assert.Equal(member, tokens.GetProperty("patient").GetString());
+    }
+
+    [Fact]
+    public async Task A_launch_context_is_only_for_a_member_the_caller_may_read()
+    {
+        using var ehr = server.CreateClientWithToken(MintedTokens.Create(server, "user/*.rs", fhirUser: "Practitioner/pr1"));
+        server.EnsureSeeded();
+        using var refused = await ehr.PostAsync(new Uri("http://localhost/auth/launch"), new FormUrlEncodedContent(new Dictionary<string, string> { ["patient"] = "m2" }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var anonymous = server.CreateAnonymousClient();
+        using var unauthorized = await anonymous.PostAsync(new Uri("http://localhost/auth/launch"), new FormUrlEncodedContent(new Dictionary<string, string> { ["patient"] = "m1" }));
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
     }
 
     public static TheoryData<string> RefusedAuthorizeRequests => new() { "plain", "no-pkce", "wrong-aud", "unknown-redirect" };

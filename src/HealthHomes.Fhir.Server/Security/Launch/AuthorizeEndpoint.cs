@@ -29,7 +29,7 @@ public static class AuthorizeEndpoint
         return app;
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, IOptions<SecurityOptions> options, HttpFhirRequests requests, CallerResolution callers, IResourceStore store, PatientChoice choices)
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, IOptions<SecurityOptions> options, HttpFhirRequests requests, CallerResolution callers, IResourceStore store, PatientChoice choices, EhrLaunch launches)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The authorize endpoint ran without an OpenID Connect request.");
         var fhirBase = requests.BaseUrl(http.Request);
@@ -55,14 +55,29 @@ public static class AuthorizeEndpoint
         }
 
         string? patient = null;
-        if (LaunchScopes.NeedsPatient(granted))
+        var ehrLaunch = granted.Contains(LaunchScopes.Launch) ? (string?)request[LaunchScopes.Launch] : null;
+        if (ehrLaunch is not null)
+        {
+            // EHR launch: the member is the launch context's, and the signed-in user must be able to see them.
+            patient = launches.PatientOf(ehrLaunch);
+            if (patient is null || (memberUser ? user.FhirUser != "Patient/" + patient : !await ServesAsync(user.FhirUser, patient)))
+            {
+                return AuthorizationErrors.Refuse(Errors.AccessDenied, "The launch is unknown or expired, or its member is not one this user serves.");
+            }
+        }
+        else if (LaunchScopes.NeedsPatient(granted))
         {
             patient = memberUser ? user.FhirUser["Patient/".Length..] : choices.Read(http, user.UserName);
-            var served = memberUser ? null : await callers.MembersServedByAsync(user.FhirUser, http.RequestAborted).ConfigureAwait(false);
-            if (patient is null || (served is not null && await store.ReadAsync("Patient", patient, new AccessFilter { Members = served }, http.RequestAborted).ConfigureAwait(false) is null))
+            if (patient is null || (!memberUser && !await ServesAsync(user.FhirUser, patient)))
             {
                 return Results.Redirect(PatientPicker.Path + QueryString.Create("authorize", here));
             }
+        }
+
+        async Task<bool> ServesAsync(string fhirUser, string member)
+        {
+            var served = await callers.MembersServedByAsync(fhirUser, http.RequestAborted).ConfigureAwait(false);
+            return await store.ReadAsync("Patient", member, new AccessFilter { Members = served }, http.RequestAborted).ConfigureAwait(false) is { IsDeleted: false };
         }
 
         PatientChoice.Forget(http);

@@ -8,10 +8,11 @@ namespace HealthHomes.Fhir.Server.Security.Launch;
 public static class LaunchScopes
 {
     public const string LaunchPatient = "launch/patient";
+    public const string Launch = "launch";
     public const string OpenId = "openid";
     public const string FhirUser = "fhirUser";
 
-    private static readonly string[] Names = [OpenId, FhirUser, "profile", "launch", LaunchPatient, "offline_access", "online_access"];
+    private static readonly string[] Names = [OpenId, FhirUser, "profile", Launch, LaunchPatient, "offline_access", "online_access"];
 
     /// <param name="memberUser">The signed-in user is a member (fhirUser Patient/x): patient/ scopes only, about themself.</param>
     public static IReadOnlyList<string> Grant(IEnumerable<string> requested, string allowed, bool memberUser)
