@@ -17,6 +17,21 @@ public static class FhirHttp
 
     public static StringContent Body(Resource resource) => Body(JsonSerializer.Serialize(resource, Options));
 
+    /// <summary>PUTs each resource (JSON with its id) at [type]/[id]; a refusal stops the test's set-up with the status.</summary>
+    public static void PutAll(HttpClient client, IEnumerable<string> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        foreach (var json in resources)
+        {
+            var resource = ReadJson(json);
+            using var response = client.SendAsync(HttpMethod.Put, $"{resource.TypeName}/{resource.Id}", Body(json)).GetAwaiter().GetResult();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"PUT {resource.TypeName}/{resource.Id} answered {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+            }
+        }
+    }
+
     /// <summary>A resource from JSON text.</summary>
     public static Resource ReadJson(string json) => JsonSerializer.Deserialize<Resource>(json, Options)
         ?? throw new InvalidOperationException($"Not a resource: {json}");

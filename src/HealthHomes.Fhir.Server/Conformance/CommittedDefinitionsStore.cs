@@ -11,48 +11,26 @@ namespace HealthHomes.Fhir.Server.Conformance;
 /// its commit succeeded (a rolled-back transaction changes nothing). An uploaded profile applies from the next request
 /// on; an updated one replaces it; a deleted one (or one whose url changed) stops applying.
 /// </summary>
-public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSource source, ILogger<ValidationDefinitions> logger) : IResourceStore
+public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSource source, ILogger<ValidationDefinitions> logger) : ForwardingReader<IResourceStore>(inner), IResourceStore
 {
-    public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => inner.ReadAsync(resourceType, id, access, ct);
-
-    public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => inner.VReadAsync(resourceType, id, versionId, access, ct);
-
-    public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => inner.SearchAsync(request, access, ct);
-
-    public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => inner.HistoryAsync(request, access, ct);
-
-    public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
-        => inner.VersionsAsync(resourceType, ids, access, ct);
-
     public async Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default)
-        => new FollowedSession(await inner.BeginWriteAsync(ct).ConfigureAwait(false), source, logger);
+        => new FollowedSession(await Inner.BeginWriteAsync(ct).ConfigureAwait(false), source, logger);
 
-    private sealed class FollowedSession(IWriteSession inner, ProfileSource source, ILogger logger) : IWriteSession
+    private sealed class FollowedSession(IWriteSession inner, ProfileSource source, ILogger logger) : ForwardingReader<IWriteSession>(inner), IWriteSession
     {
         private readonly Dictionary<(string Type, string Id), Resource> _written = [];
         private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
-
-        public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => inner.ReadAsync(resourceType, id, access, ct);
-
-        public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => inner.VReadAsync(resourceType, id, versionId, access, ct);
-
-        public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => inner.SearchAsync(request, access, ct);
-
-        public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => inner.HistoryAsync(request, access, ct);
-
-        public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
-            => inner.VersionsAsync(resourceType, ids, access, ct);
 
         public async Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, ResourceIndexEntries? index = null, CancellationToken ct = default)
         {
             ArgumentNullException.ThrowIfNull(resource);
             if (!ValidationDefinitions.IsDefinition(resource.TypeName))
             {
-                return await inner.WriteAsync(resource, expectedVersion, index, ct).ConfigureAwait(false);
+                return await Inner.WriteAsync(resource, expectedVersion, index, ct).ConfigureAwait(false);
             }
 
             var previousUrl = await UrlOfCurrentAsync(resource.TypeName, resource.Id!, ct).ConfigureAwait(false);
-            var stored = await inner.WriteAsync(resource, expectedVersion, index, ct).ConfigureAwait(false);
+            var stored = await Inner.WriteAsync(resource, expectedVersion, index, ct).ConfigureAwait(false);
             var url = (resource as IVersionableConformanceResource)?.Url;
             if (previousUrl is not null && previousUrl != url)
             {
@@ -70,7 +48,7 @@ public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSourc
         public async Task<StoredResource?> DeleteAsync(string resourceType, string id, int? expectedVersion, CancellationToken ct = default)
         {
             var url = ValidationDefinitions.IsDefinition(resourceType) ? await UrlOfCurrentAsync(resourceType, id, ct).ConfigureAwait(false) : null;
-            var deleted = await inner.DeleteAsync(resourceType, id, expectedVersion, ct).ConfigureAwait(false);
+            var deleted = await Inner.DeleteAsync(resourceType, id, expectedVersion, ct).ConfigureAwait(false);
             if (url is not null && deleted is not null)
             {
                 _removed.Add(url);
@@ -80,11 +58,11 @@ public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSourc
             return deleted;
         }
 
-        public CancellationToken Expiry => inner.Expiry;
+        public CancellationToken Expiry => Inner.Expiry;
 
         public async Task CommitAsync(CancellationToken ct = default)
         {
-            await inner.CommitAsync(ct).ConfigureAwait(false);
+            await Inner.CommitAsync(ct).ConfigureAwait(false);
             var kept = _written.Values.Select(r => ((IVersionableConformanceResource)r).Url).ToHashSet(StringComparer.Ordinal);
             foreach (var url in _removed.Where(u => !kept.Contains(u)))
             {
@@ -101,11 +79,11 @@ public sealed class CommittedDefinitionsStore(IResourceStore inner, ProfileSourc
             }
         }
 
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
+        public ValueTask DisposeAsync() => Inner.DisposeAsync();
 
         private async Task<string?> UrlOfCurrentAsync(string type, string id, CancellationToken ct)
         {
-            var current = await inner.ReadAsync(type, id, AccessFilter.Everything, ct).ConfigureAwait(false);
+            var current = await Inner.ReadAsync(type, id, AccessFilter.Everything, ct).ConfigureAwait(false);
             return current is { IsDeleted: false, Json: { } json } && Rest.Formats.FhirSerialization.ParseJson(json) is IVersionableConformanceResource { Url: { } url }
                 ? url
                 : null;

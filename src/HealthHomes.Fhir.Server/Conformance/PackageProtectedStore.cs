@@ -13,35 +13,13 @@ namespace HealthHomes.Fhir.Server.Conformance;
 /// there: writing or deleting a package resource, or another resource claiming a package canonical url, is 403 with
 /// an OperationOutcome. Clients may still create their own conformance resources under other urls.
 /// </summary>
-public sealed class PackageProtectedStore(IResourceStore inner, ConformancePackage package) : IResourceStore
+public sealed class PackageProtectedStore(IResourceStore inner, ConformancePackage package) : ForwardingReader<IResourceStore>(inner), IResourceStore
 {
-    public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => inner.ReadAsync(resourceType, id, access, ct);
-
-    public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => inner.VReadAsync(resourceType, id, versionId, access, ct);
-
-    public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => inner.SearchAsync(request, access, ct);
-
-    public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => inner.HistoryAsync(request, access, ct);
-
-    public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
-        => inner.VersionsAsync(resourceType, ids, access, ct);
-
     public async Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default)
-        => new GuardedSession(await inner.BeginWriteAsync(ct).ConfigureAwait(false), package);
+        => new GuardedSession(await Inner.BeginWriteAsync(ct).ConfigureAwait(false), package);
 
-    private sealed class GuardedSession(IWriteSession inner, ConformancePackage package) : IWriteSession
+    private sealed class GuardedSession(IWriteSession inner, ConformancePackage package) : ForwardingReader<IWriteSession>(inner), IWriteSession
     {
-        public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => inner.ReadAsync(resourceType, id, access, ct);
-
-        public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => inner.VReadAsync(resourceType, id, versionId, access, ct);
-
-        public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => inner.SearchAsync(request, access, ct);
-
-        public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => inner.HistoryAsync(request, access, ct);
-
-        public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
-            => inner.VersionsAsync(resourceType, ids, access, ct);
-
         public Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, ResourceIndexEntries? index = null, CancellationToken ct = default)
         {
             ArgumentNullException.ThrowIfNull(resource);
@@ -56,17 +34,17 @@ public sealed class PackageProtectedStore(IResourceStore inner, ConformancePacka
                     $"The canonical url {url} belongs to the server's conformance package ({owner.TypeName}/{owner.Id}); give your resource its own url.", $"{resource.TypeName}.url");
             }
 
-            return inner.WriteAsync(resource, expectedVersion, index, ct);
+            return Inner.WriteAsync(resource, expectedVersion, index, ct);
         }
 
         public Task<StoredResource?> DeleteAsync(string resourceType, string id, int? expectedVersion, CancellationToken ct = default)
-            => package.Contains(resourceType, id) ? throw ReadOnly(resourceType, id, "deleted") : inner.DeleteAsync(resourceType, id, expectedVersion, ct);
+            => package.Contains(resourceType, id) ? throw ReadOnly(resourceType, id, "deleted") : Inner.DeleteAsync(resourceType, id, expectedVersion, ct);
 
-        public CancellationToken Expiry => inner.Expiry;
+        public CancellationToken Expiry => Inner.Expiry;
 
-        public Task CommitAsync(CancellationToken ct = default) => inner.CommitAsync(ct);
+        public Task CommitAsync(CancellationToken ct = default) => Inner.CommitAsync(ct);
 
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
+        public ValueTask DisposeAsync() => Inner.DisposeAsync();
 
         private static FhirRequestException ReadOnly(string type, string id, string verb)
             => new(HttpStatusCode.Forbidden, OperationOutcome.IssueType.Forbidden,

@@ -8,38 +8,16 @@ namespace HealthHomes.Fhir.Server.Rest;
 /// The store as a <see cref="WriteRehearsal"/> sees it: reads of committed data (no lock), and write sessions that
 /// store nothing. A rehearsed write answers as a first version written now; a rehearsed delete as a tombstone.
 /// </summary>
-public sealed class RehearsalStore(IResourceStore store) : IResourceStore
+public sealed class RehearsalStore(IResourceStore store) : ForwardingReader<IResourceStore>(store), IResourceStore
 {
-    public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => store.ReadAsync(resourceType, id, access, ct);
-
-    public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => store.VReadAsync(resourceType, id, versionId, access, ct);
-
-    public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => store.SearchAsync(request, access, ct);
-
-    public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => store.HistoryAsync(request, access, ct);
-
-    public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
-        => store.VersionsAsync(resourceType, ids, access, ct);
-
-    public Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default) => System.Threading.Tasks.Task.FromResult<IWriteSession>(new Session(store));
+    public Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default) => System.Threading.Tasks.Task.FromResult<IWriteSession>(new Session(Inner));
 
     /// <summary>A write session that reads committed data and stores nothing.</summary>
-    public IWriteSession BeginWrite() => new Session(store);
+    public IWriteSession BeginWrite() => new Session(Inner);
 
-    private sealed class Session(IResourceStore store) : IWriteSession
+    private sealed class Session(IResourceStore store) : ForwardingReader<IResourceStore>(store), IWriteSession
     {
         public CancellationToken Expiry => CancellationToken.None;
-
-        public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => store.ReadAsync(resourceType, id, access, ct);
-
-        public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => store.VReadAsync(resourceType, id, versionId, access, ct);
-
-        public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => store.SearchAsync(request, access, ct);
-
-        public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => store.HistoryAsync(request, access, ct);
-
-        public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
-            => store.VersionsAsync(resourceType, ids, access, ct);
 
         public Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, ResourceIndexEntries? index = null, CancellationToken ct = default)
         {

@@ -13,7 +13,7 @@ namespace HealthHomes.Fhir.Server.Security;
 /// The check reads through the same filter the caller's reads use, inside the write transaction, so the rules cannot
 /// drift apart. A delete of a resource the caller cannot see deletes nothing, as if it did not exist.
 /// </summary>
-public sealed class ConfinedStore(IResourceStore store, AccessFilter access) : IResourceStore
+public sealed class ConfinedStore(IResourceStore store, AccessFilter access) : ForwardingReader<IResourceStore>(store), IResourceStore
 {
     /// <summary>The store itself for a caller that sees everything; else the store confined to the caller's access.</summary>
     public static IResourceStore For(IResourceStore store, AccessFilter access)
@@ -22,75 +22,53 @@ public sealed class ConfinedStore(IResourceStore store, AccessFilter access) : I
         return access.SeesEverything ? store : new ConfinedStore(store, access);
     }
 
-    public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => store.ReadAsync(resourceType, id, access, ct);
-
-    public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => store.VReadAsync(resourceType, id, versionId, access, ct);
-
-    public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => store.SearchAsync(request, access, ct);
-
-    public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => store.HistoryAsync(request, access, ct);
-
-    public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
-        => store.VersionsAsync(resourceType, ids, access, ct);
-
     public async Task<IWriteSession> BeginWriteAsync(CancellationToken ct = default)
-        => new Session(await store.BeginWriteAsync(ct).ConfigureAwait(false), access);
+        => new Session(await Inner.BeginWriteAsync(ct).ConfigureAwait(false), access);
 
     internal static FhirRequestException OutsideAccess(string resourceType, string id)
         => new(HttpStatusCode.Forbidden, OperationOutcome.IssueType.Forbidden,
             $"{resourceType}/{id} is outside the records this token may change (the launch patient's record, or the members your organization serves).");
 
-    private sealed class Session(IWriteSession session, AccessFilter access) : IWriteSession
+    private sealed class Session(IWriteSession session, AccessFilter access) : ForwardingReader<IWriteSession>(session), IWriteSession
     {
         private readonly List<(string Type, string Id)> _written = [];
 
-        public CancellationToken Expiry => session.Expiry;
-
-        public Task<StoredResource?> ReadAsync(string resourceType, string id, AccessFilter access, CancellationToken ct = default) => session.ReadAsync(resourceType, id, access, ct);
-
-        public Task<StoredResource?> VReadAsync(string resourceType, string id, int versionId, AccessFilter access, CancellationToken ct = default) => session.VReadAsync(resourceType, id, versionId, access, ct);
-
-        public Task<SearchResult> SearchAsync(SearchRequest request, AccessFilter access, CancellationToken ct = default) => session.SearchAsync(request, access, ct);
-
-        public Task<HistoryPage> HistoryAsync(HistoryRequest request, AccessFilter access, CancellationToken ct = default) => session.HistoryAsync(request, access, ct);
-
-        public Task<IReadOnlyList<StoredResource>> VersionsAsync(string resourceType, IReadOnlyCollection<string> ids, AccessFilter access, CancellationToken ct = default)
-            => session.VersionsAsync(resourceType, ids, access, ct);
+        public CancellationToken Expiry => Inner.Expiry;
 
         public async Task<StoredResource> WriteAsync(Resource resource, int? expectedVersion, ResourceIndexEntries? index = null, CancellationToken ct = default)
         {
             ArgumentNullException.ThrowIfNull(resource);
             var type = resource.TypeName;
             var id = resource.Id ?? "";
-            if (await session.ReadAsync(type, id, AccessFilter.Everything, ct).ConfigureAwait(false) is { IsDeleted: false }
-                && await session.ReadAsync(type, id, access, ct).ConfigureAwait(false) is null)
+            if (await Inner.ReadAsync(type, id, AccessFilter.Everything, ct).ConfigureAwait(false) is { IsDeleted: false }
+                && await Inner.ReadAsync(type, id, access, ct).ConfigureAwait(false) is null)
             {
                 throw OutsideAccess(type, id);
             }
 
-            var stored = await session.WriteAsync(resource, expectedVersion, index, ct).ConfigureAwait(false);
+            var stored = await Inner.WriteAsync(resource, expectedVersion, index, ct).ConfigureAwait(false);
             _written.Add((type, id));
             return stored;
         }
 
         public async Task<StoredResource?> DeleteAsync(string resourceType, string id, int? expectedVersion, CancellationToken ct = default)
-            => await session.ReadAsync(resourceType, id, access, ct).ConfigureAwait(false) is null
+            => await Inner.ReadAsync(resourceType, id, access, ct).ConfigureAwait(false) is null
                 ? null
-                : await session.DeleteAsync(resourceType, id, expectedVersion, ct).ConfigureAwait(false);
+                : await Inner.DeleteAsync(resourceType, id, expectedVersion, ct).ConfigureAwait(false);
 
         public async Task CommitAsync(CancellationToken ct = default)
         {
             foreach (var (type, id) in _written.Distinct())
             {
-                if (await session.ReadAsync(type, id, access, ct).ConfigureAwait(false) is null)
+                if (await Inner.ReadAsync(type, id, access, ct).ConfigureAwait(false) is null)
                 {
                     throw OutsideAccess(type, id);
                 }
             }
 
-            await session.CommitAsync(ct).ConfigureAwait(false);
+            await Inner.CommitAsync(ct).ConfigureAwait(false);
         }
 
-        public ValueTask DisposeAsync() => session.DisposeAsync();
+        public ValueTask DisposeAsync() => Inner.DisposeAsync();
     }
 }

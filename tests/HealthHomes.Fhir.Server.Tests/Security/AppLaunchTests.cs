@@ -45,8 +45,8 @@ public sealed partial class AppLaunchTests(AppLaunchTests.Server server) : IClas
         private bool Seed()
         {
             using var client = CreateFhirClient();
-            foreach (var json in new[]
-            {
+            FhirHttp.PutAll(client,
+            [
                 """{"resourceType":"Organization","id":"hhp1","name":"Partner 1"}""",
                 """{"resourceType":"Organization","id":"hhp2","name":"Partner 2"}""",
                 """{"resourceType":"Practitioner","id":"pr1"}""",
@@ -57,15 +57,7 @@ public sealed partial class AppLaunchTests(AppLaunchTests.Server server) : IClas
                 """{"resourceType":"EpisodeOfCare","id":"e2","status":"active","patient":{"reference":"Patient/m2"},"managingOrganization":{"reference":"Organization/hhp2"}}""",
                 """{"resourceType":"CarePlan","id":"hap1","status":"active","intent":"plan","title":"Health Action Plan","subject":{"reference":"Patient/m1"}}""",
                 """{"resourceType":"CarePlan","id":"hap2","status":"active","intent":"plan","title":"Health Action Plan","subject":{"reference":"Patient/m2"}}""",
-            })
-            {
-                var resource = FhirHttp.ReadJson(json);
-                using var response = client.SendAsync(HttpMethod.Put, $"{resource.TypeName}/{resource.Id}", FhirHttp.Body(json)).GetAwaiter().GetResult();
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"Seeding {resource.TypeName}/{resource.Id}: {(int)response.StatusCode}");
-                }
-            }
+            ]);
 
             return true;
         }

@@ -84,15 +84,7 @@ public sealed class ExternalIssuerTests(ExternalIssuerTests.Server server) : ICl
                 """{"resourceType":"Task","id":"xt1","status":"requested","intent":"order","for":{"reference":"Patient/xm1"}}""",
                 """{"resourceType":"Task","id":"xt2","status":"requested","intent":"order","for":{"reference":"Patient/xm2"}}""",
             ];
-            foreach (var json in resources)
-            {
-                var resource = FhirHttp.ReadJson(json);
-                using var response = admin.SendAsync(HttpMethod.Put, $"{resource.TypeName}/{resource.Id}", FhirHttp.Body(json)).GetAwaiter().GetResult();
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"Seeding {resource.TypeName}/{resource.Id}: {(int)response.StatusCode}");
-                }
-            }
+            FhirHttp.PutAll(admin, resources);
 
             return true;
         }

@@ -52,15 +52,7 @@ public sealed class MemberConfinementTests(MemberConfinementTests.Server server)
                 """{"resourceType":"Task","id":"t3","status":"requested","intent":"order","for":{"reference":"Patient/m3"}}""",
                 """{"resourceType":"Task","id":"t4","status":"requested","intent":"order","for":{"reference":"Patient/m4"}}""",
             ];
-            foreach (var json in resources)
-            {
-                var resource = FhirHttp.ReadJson(json);
-                using var response = client.SendAsync(HttpMethod.Put, $"{resource.TypeName}/{resource.Id}", FhirHttp.Body(json)).GetAwaiter().GetResult();
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"Seeding {resource.TypeName}/{resource.Id}: {(int)response.StatusCode}");
-                }
-            }
+            FhirHttp.PutAll(client, resources);
 
             return true;
         }
@@ -103,6 +95,8 @@ public sealed class MemberConfinementTests(MemberConfinementTests.Server server)
         { "pr1", "Task?_id=t2,t3,t4", "" },
         { "pr1", "Patient?_revinclude=EpisodeOfCare:patient", "EpisodeOfCare/e1,Patient/m1" },
         { "pr1", "Task?patient.name=Two", "" },
+        { "pr1", "Organization?_id=hhp1&_revinclude=EpisodeOfCare:organization&_include:iterate=EpisodeOfCare:patient", "EpisodeOfCare/e1,Organization/hhp1,Patient/m1" },
+        { "patient-m1", "Organization?_id=hhp1&_revinclude=EpisodeOfCare:organization&_include:iterate=EpisodeOfCare:patient", "EpisodeOfCare/e1,Organization/hhp1,Patient/m1" },
         { "pr2", "Patient", "Patient/m2,Patient/m4" },
         { "pr2", "Task", "Task/t2,Task/t4" },
         { "prle", "Patient", "Patient/m1,Patient/m2" },

@@ -20,8 +20,11 @@ public sealed class ScopeEnforcementTests : IClassFixture<FhirServerFactory>
     {
         _factory = factory;
         using var admin = factory.CreateFhirClient();
-        Put(admin, "Patient/scoped-p", """{"resourceType":"Patient","id":"scoped-p"}""");
-        Put(admin, "Task/scoped-t", """{"resourceType":"Task","id":"scoped-t","status":"requested","intent":"order","for":{"reference":"Patient/scoped-p"}}""");
+        FhirHttp.PutAll(admin,
+        [
+            """{"resourceType":"Patient","id":"scoped-p"}""",
+            """{"resourceType":"Task","id":"scoped-t","status":"requested","intent":"order","for":{"reference":"Patient/scoped-p"}}""",
+        ]);
     }
 
     public static TheoryData<string, string, string, string?, int> Cases => new()
@@ -88,7 +91,7 @@ public sealed class ScopeEnforcementTests : IClassFixture<FhirServerFactory>
     public async Task A_granular_scope_shows_only_what_its_restriction_matches()
     {
         using var admin = _factory.CreateFhirClient();
-        Put(admin, "Task/scoped-done", """{"resourceType":"Task","id":"scoped-done","status":"completed","intent":"order","for":{"reference":"Patient/scoped-p"}}""");
+        FhirHttp.PutAll(admin, ["""{"resourceType":"Task","id":"scoped-done","status":"completed","intent":"order","for":{"reference":"Patient/scoped-p"}}"""]);
         using var client = _factory.CreateClientWithToken(MintedTokens.Create(_factory, "system/Task.rs?status=requested"));
 
         var bundle = await (await client.SendAsync(HttpMethod.Get, "Task?_id=scoped-t,scoped-done")).ReadAsync<Bundle>();
@@ -116,14 +119,5 @@ public sealed class ScopeEnforcementTests : IClassFixture<FhirServerFactory>
         using var response = await client.SendAsync(HttpMethod.Get, "Task?_id=scoped-t&_include=Task:patient");
         var bundle = await response.ReadAsync<Bundle>();
         Assert.Equal(["Task"], bundle.Entry.Select(e => e.Resource!.TypeName).Distinct());
-    }
-
-    private static void Put(HttpClient client, string url, string json)
-    {
-        using var response = client.SendAsync(HttpMethod.Put, url, FhirHttp.Body(json)).GetAwaiter().GetResult();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"PUT {url}: {(int)response.StatusCode}");
-        }
     }
 }
