@@ -14,37 +14,32 @@ namespace HealthHomes.Fhir.CareManagement.Calendar;
 /// moves a Sunday holiday to Monday and only Veterans Day from Saturday to Friday; a Saturday Cesar Chavez Day is not
 /// moved. A federal holiday keeps its federal observance (the federal day is a holiday of the program too).</item>
 /// </list>
-/// Holidays are computed by rule for the shipped years <see cref="FirstShippedYear"/>-<see cref="LastShippedYear"/>;
-/// outside them only configured holidays apply. Configuration (yyyy-MM-dd observed dates) adds or removes days:
-/// key "Federal" applies to both jurisdictions, "Kansas" / "California" to that jurisdiction's calendar.
+/// Holidays are computed by rule for any year, when a year is first asked about (the law as it stands; Juneteenth from
+/// <see cref="FirstJuneteenth"/>, when it became a federal holiday). Configuration (yyyy-MM-dd observed dates) adds or
+/// removes days: key "Federal" applies to both jurisdictions, "Kansas" / "California" to that jurisdiction's calendar.
 /// </summary>
 public sealed class HolidayCalendar : IBusinessCalendar
 {
-    public const int FirstShippedYear = 2024;
-    public const int LastShippedYear = 2030;
+    /// <summary>Juneteenth National Independence Day is a federal holiday from 2021 (Pub. L. 117-17).</summary>
+    public const int FirstJuneteenth = 2021;
 
     public const string Federal = "Federal";
     public const string Configured = "Configured";
 
-    private readonly Dictionary<DateOnly, List<Holiday>> byObserved = [];
-    private readonly List<Holiday> holidays = [];
+    private readonly HashSet<DateOnly> _removed;
+    private readonly ILookup<int, DateOnly> _added;
+
+    /// <summary>Each year's holidays (by the year of their date in law), computed once when first needed.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<Holiday>> _years = new();
+
+    /// <summary>Each year's observed days (by the year they are observed in), from the holidays of that year and the next.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Dictionary<DateOnly, List<Holiday>>> _observed = new();
 
     public HolidayCalendar(Jurisdiction jurisdiction, CareManagementSettings? settings = null)
     {
         Jurisdiction = jurisdiction;
-        var removed = ConfiguredDates(settings?.RemovedHolidays, jurisdiction);
-        for (var year = FirstShippedYear; year <= LastShippedYear; year++)
-        {
-            foreach (var holiday in Shipped(jurisdiction, year).Where(h => !removed.Contains(h.Observed)))
-            {
-                Add(holiday);
-            }
-        }
-
-        foreach (var day in ConfiguredDates(settings?.AddedHolidays, jurisdiction).Where(d => !removed.Contains(d)))
-        {
-            Add(new Holiday("Configured holiday", day, day, [Configured]));
-        }
+        _removed = ConfiguredDates(settings?.RemovedHolidays, jurisdiction);
+        _added = ConfiguredDates(settings?.AddedHolidays, jurisdiction).Where(d => !_removed.Contains(d)).ToLookup(d => d.Year);
     }
 
     public Jurisdiction Jurisdiction { get; }
@@ -52,15 +47,15 @@ public sealed class HolidayCalendar : IBusinessCalendar
     /// <summary>The jurisdiction's name as used in configuration keys and results: "Kansas" or "California".</summary>
     public string JurisdictionName => Jurisdiction.ToString();
 
-    public bool IsHoliday(DateOnly day) => byObserved.ContainsKey(day);
+    public bool IsHoliday(DateOnly day) => ObservedIn(day.Year).ContainsKey(day);
 
     public bool IsBusinessDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsHoliday(day);
 
     /// <summary>The holidays observed on <paramref name="day"/> (empty when none).</summary>
-    public IReadOnlyList<Holiday> HolidaysObservedOn(DateOnly day) => byObserved.TryGetValue(day, out var list) ? list : [];
+    public IReadOnlyList<Holiday> HolidaysObservedOn(DateOnly day) => ObservedIn(day.Year).TryGetValue(day, out var list) ? list : [];
 
     /// <summary>The named holidays whose date in law falls in <paramref name="year"/>, with their observed dates, in date order.</summary>
-    public IReadOnlyList<Holiday> HolidaysOf(int year) => [.. holidays.Where(h => h.Date.Year == year).OrderBy(h => h.Date)];
+    public IReadOnlyList<Holiday> HolidaysOf(int year) => Year(year);
 
     /// <summary>
     /// The <paramref name="businessDays"/>-th business day after <paramref name="day0"/> (DOMAIN-REFERENCE 6.3.3): day 0
@@ -85,20 +80,45 @@ public sealed class HolidayCalendar : IBusinessCalendar
 
     /// <summary>The non-business days strictly after <paramref name="day0"/> up to and including <paramref name="last"/> that are holidays (for explanations).</summary>
     public IReadOnlyList<Holiday> HolidaysBetween(DateOnly day0, DateOnly last) =>
-        [.. holidays.Where(h => h.Observed > day0 && h.Observed <= last).OrderBy(h => h.Observed)];
+        last <= day0 ? [] : [.. Around(day0.Year, last.Year).Where(h => h.Observed > day0 && h.Observed <= last).OrderBy(h => h.Observed)];
 
-    private void Add(Holiday holiday)
+    /// <summary>
+    /// The holidays that can be observed in <paramref name="first"/>..<paramref name="last"/>: those of the years around
+    /// them too, since New Year's Day on a Saturday is observed on December 31 of the year before.
+    /// </summary>
+    private IEnumerable<Holiday> Around(int first, int last)
     {
-        holidays.Add(holiday);
-        if (!byObserved.TryGetValue(holiday.Observed, out var list))
+        for (var year = Math.Max(first - 1, DateOnly.MinValue.Year); year <= Math.Min(last + 1, DateOnly.MaxValue.Year - 1); year++)
         {
-            byObserved[holiday.Observed] = list = [];
+            foreach (var holiday in Year(year))
+            {
+                yield return holiday;
+            }
         }
-
-        list.Add(holiday);
     }
 
-    /// <summary>The shipped holidays of one year for a jurisdiction (federal days plus the state's), observed per its rules.</summary>
+    private Dictionary<DateOnly, List<Holiday>> ObservedIn(int year) => _observed.GetOrAdd(year, y =>
+    {
+        var days = new Dictionary<DateOnly, List<Holiday>>();
+        foreach (var holiday in Around(y, y).Where(h => h.Observed.Year == y))
+        {
+            if (!days.TryGetValue(holiday.Observed, out var list))
+            {
+                days[holiday.Observed] = list = [];
+            }
+
+            list.Add(holiday);
+        }
+
+        return days;
+    });
+
+    private IReadOnlyList<Holiday> Year(int year) => _years.GetOrAdd(year, y =>
+        [.. Shipped(Jurisdiction, y).Where(h => !_removed.Contains(h.Observed))
+            .Concat(_added[y].Select(day => new Holiday("Configured holiday", day, day, [Configured])))
+            .OrderBy(h => h.Date)]);
+
+    /// <summary>The holidays of one year for a jurisdiction by rule (federal days plus the state's), observed per its rules.</summary>
     internal static IEnumerable<Holiday> Shipped(Jurisdiction jurisdiction, int year)
     {
         var state = jurisdiction.ToString();
@@ -120,7 +140,7 @@ public sealed class HolidayCalendar : IBusinessCalendar
             ("Thanksgiving Day", thanksgiving, true, true),
             ("Christmas Day", new DateOnly(year, 12, 25), true, true),
         ];
-        foreach (var (name, date, inKansas, inCalifornia) in federal)
+        foreach (var (name, date, inKansas, inCalifornia) in federal.Where(f => year >= FirstJuneteenth || f.Date != new DateOnly(year, 6, 19)))
         {
             List<string> sources = [Federal];
             if ((kansas && inKansas) || (california && inCalifornia))

@@ -75,7 +75,10 @@ public sealed class HolidayCalendarTests
     [InlineData(2028)]
     [InlineData(2029)]
     [InlineData(2030)]
-    public void Shipped_years_have_11_federal_holidays_and_California_adds_2(int year)
+    [InlineData(2031)]
+    [InlineData(2075)]
+    [InlineData(2199)]
+    public void Every_year_from_2021_has_11_federal_holidays_and_California_adds_2(int year)
     {
         Assert.Equal(11, Kansas.HolidaysOf(year).Count);
         Assert.Equal(13, California.HolidaysOf(year).Count);
@@ -86,12 +89,22 @@ public sealed class HolidayCalendarTests
         Assert.Equal(thanksgiving.AddDays(1), California.HolidaysOf(year).Single(h => h.Name == "Day after Thanksgiving").Observed);
     }
 
+    [Theory]
+    [InlineData(2031, 12, 25, true)]   // a Thursday, no horizon after 2030
+    [InlineData(2031, 11, 27, true)]   // Thanksgiving 2031
+    [InlineData(2032, 12, 31, true)]   // New Year's Day 2033 is a Saturday: observed on Friday, the year before
+    [InlineData(2033, 1, 3, false)]    // ... and not on the Monday after
+    [InlineData(2049, 12, 24, true)]   // Christmas 2049 is a Saturday: observed on Friday
+    [InlineData(2099, 7, 3, true)]     // Independence Day 2099 is a Saturday
+    [InlineData(2023, 12, 25, true)]   // before 2024 too
+    [InlineData(2021, 6, 18, true)]    // the first Juneteenth, a Saturday: observed on Friday
+    [InlineData(2020, 6, 19, false)]   // Juneteenth was not a federal holiday before 2021
+    public void Holidays_are_computed_for_any_year(int year, int month, int day, bool holiday)
+        => Assert.Equal(holiday, Kansas.IsHoliday(D(year, month, day)));
+
     [Fact]
-    public void Holidays_outside_2024_2030_are_not_shipped()
-    {
-        Assert.False(Kansas.IsHoliday(D(2031, 12, 25)));
-        Assert.Empty(Kansas.HolidaysOf(2023));
-    }
+    public void A_business_day_count_crosses_into_a_year_after_2030()
+        => Assert.Equal(D(2035, 1, 2), Kansas.AddBusinessDays(D(2034, 12, 21), 6)); // Dec 25 and Jan 1 are skipped
 
     [Fact]
     public void Configuration_adds_a_Kansas_Governor_day_and_removes_a_federal_day()
