@@ -25,4 +25,11 @@ public sealed record CareProgram(string Code, string Title, TimeZoneInfo TimeZon
     public static CareProgram? ForCode(string? code) => All.FirstOrDefault(p => p.Code == code);
 
     public bool IsEcm => Code == ProgramCodes.EnhancedCareManagement;
+
+    /// <summary>The program a rule ID belongs to: KS-* are Kansas Health Homes rules, the others CalAIM ECM's.</summary>
+    public static CareProgram OfRule(string ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        return ruleId.StartsWith("KS-", StringComparison.Ordinal) ? KsHealthHomes : EnhancedCareManagement;
+    }
 }

@@ -3,9 +3,34 @@ using HealthHomes.Fhir.CareManagement.Calendar;
 namespace HealthHomes.Fhir.CareManagement.Deadlines;
 
 /// <summary>What every rule is evaluated with: the "as of" instant (no hidden clock), the settings, and per program its clock and working-day calendar.</summary>
-public sealed class DeadlineContext(DateTimeOffset asOf, CareManagementSettings settings, Func<CareProgram, IBusinessCalendar> calendars)
+public sealed class DeadlineContext(EvaluationMoment moment, CareManagementSettings settings, Func<CareProgram, IBusinessCalendar> calendars, CareProgram? program = null)
 {
-    public DateTimeOffset AsOf { get; } = asOf;
+    /// <summary>An evaluation as of an exact instant (the same in every program).</summary>
+    public DeadlineContext(DateTimeOffset asOf, CareManagementSettings settings, Func<CareProgram, IBusinessCalendar> calendars)
+        : this(EvaluationMoment.At(asOf), settings, calendars)
+    {
+    }
+
+    /// <summary>What the evaluation is as of: an instant, or a calendar day read in each program's zone.</summary>
+    public EvaluationMoment Moment { get; } = moment;
+
+    /// <summary>The program this context judges in (see <see cref="For"/>); null before a program is chosen.</summary>
+    public CareProgram? Program { get; } = program;
+
+    /// <summary>
+    /// The instant the evaluation is as of, in <see cref="Program"/>'s terms. A calendar-day moment has no instant until
+    /// a program is chosen: rules and evaluators get a context bound to theirs (<see cref="For"/>).
+    /// </summary>
+    public DateTimeOffset AsOf => Program is { } bound ? Moment.In(bound)
+        : Moment.Day is null ? Moment.In(CareProgram.KsHealthHomes)
+        : throw new InvalidOperationException("A calendar-day asOf has no instant before a program is chosen: use DeadlineContext.For(program).");
+
+    /// <summary>This evaluation, judged in <paramref name="program"/>'s zone.</summary>
+    public DeadlineContext For(CareProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return program == Program ? this : new DeadlineContext(Moment, Settings, calendars, program);
+    }
 
     public CareManagementSettings Settings { get; } = settings;
 
@@ -34,14 +59,15 @@ public sealed class DeadlineContext(DateTimeOffset asOf, CareManagementSettings 
         ArgumentNullException.ThrowIfNull(program);
         var clock = ClockFor(program);
         var localDue = clock.Local(due);
-        if (completed is { } done && done <= AsOf)
+        var asOf = Moment.In(program);
+        if (completed is { } done && done <= asOf)
         {
             var state = done <= due ? ComplianceState.Met : ComplianceState.MetLate;
             return new DeadlineResult(rules, subject, state, clock.Local(start), localDue, clock.Local(done), startEvidence, endEvidence, severity, null, explanation);
         }
 
-        var daysRemaining = ProgramClock.DaysBetween(clock.LocalDate(AsOf), clock.LocalDate(due));
-        var pendingState = AsOf > due ? ComplianceState.Missed
+        var daysRemaining = ProgramClock.DaysBetween(clock.LocalDate(asOf), clock.LocalDate(due));
+        var pendingState = asOf > due ? ComplianceState.Missed
             : daysRemaining <= Settings.AtRiskDays ? ComplianceState.AtRisk
             : ComplianceState.Pending;
         return new DeadlineResult(rules, subject, pendingState, clock.Local(start), localDue, null, startEvidence, [], severity, daysRemaining, explanation);

@@ -57,6 +57,6 @@ public static class DeadlineRules
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rules);
-        return [.. rules.SelectMany(rule => rule.Evaluate(record, context))];
+        return [.. rules.SelectMany(rule => rule.Evaluate(record, context.For(CareProgram.OfRule(rule.RuleIds[0]))))];
     }
 }

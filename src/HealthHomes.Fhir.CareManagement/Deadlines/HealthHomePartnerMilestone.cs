@@ -37,6 +37,7 @@ public abstract class HealthHomePartnerMilestone(string ruleId, string milestone
         }
 
         var program = CareProgram.KsHealthHomes;
+        context = context.For(program);
         var clock = DeadlineContext.ClockFor(program);
         var subject = organization.ReferenceTo();
         if (At((organization.ExtensionValue(ProgramCodes.ContractPeriodExtension) as Period)?.Start, program) is not { } contracted)

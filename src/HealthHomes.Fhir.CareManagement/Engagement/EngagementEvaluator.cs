@@ -19,6 +19,7 @@ public static class EngagementEvaluator
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(enrollment);
         ArgumentNullException.ThrowIfNull(context);
+        context = context.For(enrollment.Program);
         var timeline = record.TimelineOf(enrollment, context.AsOf);
         var refusals = Refusals(timeline);
         var (status, reason, evidence) = Derive(timeline, refusals, context.Settings);

@@ -77,6 +77,7 @@ public static class ReferralMetrics
         var clock = ProgramClock.For(Program);
         var calendar = context.CalendarFor(Program);
         var periodStartInstant = clock.StartOfDay(periodStart);
+        context = context.For(CareProgram.EnhancedCareManagement);
         var cutoff = Min(context.AsOf, clock.StartOfDay(periodEnd));
         var rows = new List<Row>();
 

@@ -12,6 +12,16 @@ public sealed class EngagementStatusScenarioTests(ScenarioServer server) : IClas
     private Task<Parameters> StatusAsync(string patient, string asOf, string? program = null) =>
         ScenarioServer.OperationAsync(_client, $"Patient/{patient}/$engagement-status?asOf={Uri.EscapeDataString(asOf)}{(program is null ? "" : "&program=" + program)}");
 
+    [Theory]
+    [InlineData("ks-earleen", "2026-03-02", "2026-03-02T00:00:00-06:00")]          // enrolled on that day (Kansas, CST)
+    [InlineData("kern-samuel-reyes", "2026-03-06", "2026-03-06T00:00:00-08:00")]   // enrolled on that day (California, PST)
+    public async Task A_bare_date_asOf_is_the_start_of_that_day_in_the_programs_zone(string patient, string asOf, string instant)
+    {
+        // Read as 00:00 UTC it was the evening before in both zones, before the enrollment started: a 422.
+        var status = await StatusAsync(patient, asOf);
+        Assert.Equal(instant, (status.Parameter.Single(p => p.Name == "asOf").Value as FhirDateTime)?.Value?.Replace(".000", "", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Earleen_is_engaged_in_her_KanCare_Health_Home_with_no_payment_or_panel_removal()
     {

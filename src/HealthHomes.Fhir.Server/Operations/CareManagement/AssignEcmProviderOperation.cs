@@ -112,7 +112,7 @@ public sealed class AssignEcmProviderOperation(ProgramEvaluation evaluation, Val
     private sealed record Input(string? PreferredProvider, bool DryRun, DateTimeOffset AsOf)
     {
         public static Input From(OperationInput input, TimeProvider time) =>
-            new(input.OrganizationReference("preferredProvider"), input.Boolean("dryRun") ?? false, input.AsOf(time));
+            new(input.OrganizationReference("preferredProvider"), input.Boolean("dryRun") ?? false, input.AsOf(time).In(HealthHomes.Fhir.CareManagement.CareProgram.EnhancedCareManagement));
     }
 }
 

@@ -40,7 +40,7 @@ public sealed class DeadlineComplianceOperation(MemberRecordLoader loader, Progr
         }
 
         var parameters = new Parameters();
-        parameters.Add("asOf", DeadlineResultParameters.DateTime(asOf));
+        parameters.Add("asOf", DeadlineResultParameters.Moment(asOf));
         parameters.Parameter.AddRange(results.Select(r => r.ToParameter()));
         return FhirResponse.Of(HttpStatusCode.OK, parameters);
     }
@@ -79,6 +79,6 @@ public sealed record ComplianceFilter(CareProgram? Program, IReadOnlyList<string
     public static CareProgram ProgramOf(DeadlineResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Rule.StartsWith("KS-", StringComparison.Ordinal) ? CareProgram.KsHealthHomes : CareProgram.EnhancedCareManagement;
+        return CareProgram.OfRule(result.Rule);
     }
 }

@@ -46,6 +46,10 @@ public static class DeadlineResultParameters
     public static FhirDateTime DateTime(DateTimeOffset instant) =>
         new(instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>The asOf of a result spanning programs: the instant, or the bare date each program read in its own zone.</summary>
+    public static FhirDateTime Moment(HealthHomes.Fhir.CareManagement.Calendar.EvaluationMoment moment) =>
+        moment.Day is null ? DateTime(moment.In(HealthHomes.Fhir.CareManagement.CareProgram.KsHealthHomes)) : new FhirDateTime(moment.ToString());
+
     private static void AddInstant(Parameters.ParameterComponent parameter, string name, DateTimeOffset? instant)
     {
         if (instant is { } value)

@@ -40,7 +40,7 @@ public sealed class EcmInteractionReportOperation(PanelLoader panels, ProgramEva
         var instance = request.ResourceType == "Organization" && request.Id is not null;
         var input = OperationInput.Bind(request, Name, instance ? InstanceParameters : SystemParameters);
         var (start, end) = Period(input);
-        var asOf = input.AsOf(evaluation.Time);
+        var asOf = input.AsOf(evaluation.Time).In(HealthHomes.Fhir.CareManagement.CareProgram.EnhancedCareManagement);
         var organization = instance ? "Organization/" + request.Id : input.OrganizationReference("organization");
         if (organization is not null)
         {

@@ -37,6 +37,7 @@ public sealed class EngagementStatusOperation(MemberRecordLoader loader, Program
     /// <summary>The member's status in one enrollment, explained, as the operation's Parameters.</summary>
     internal static Parameters Explain(MemberRecord record, Enrollment enrollment, DeadlineContext context)
     {
+        context = context.For(enrollment.Program);
         var assessment = EngagementEvaluator.Assess(record, enrollment, context);
         IReadOnlyList<DeadlineResult> outreachTwice = enrollment.Program.IsEcm
             ? [TwoOutreachAttemptsWithin30Days.EvaluateEnrollment(record, enrollment, context)]

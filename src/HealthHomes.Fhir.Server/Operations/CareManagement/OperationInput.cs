@@ -1,3 +1,4 @@
+using HealthHomes.Fhir.CareManagement.Calendar;
 using System.Globalization;
 using HealthHomes.Fhir.CareManagement;
 using HealthHomes.Fhir.Server.Rest;
@@ -84,19 +85,25 @@ public sealed class OperationInput
     public static readonly DateOnly LatestDate = new(2199, 12, 31);
 
     /// <summary>
-    /// asOf (dateTime, default now): the instant the operation evaluates at. A dateTime without an offset is read as UTC;
-    /// a date alone is the start of that day, UTC. Its date must lie in <see cref="EarliestDate"/>..<see cref="LatestDate"/>.
+    /// asOf (default now): what the operation evaluates as of. A dateTime is that instant (without an offset it is read
+    /// as UTC); a bare date (yyyy-MM-dd) is that calendar day, which each program reads as the first instant of the day
+    /// in its own zone (<see cref="EvaluationMoment"/>). Its date must lie in <see cref="EarliestDate"/>..<see cref="LatestDate"/>.
     /// In a write, "now" is the one its <see cref="WriteRehearsal"/> read, so the rehearsal and the real run write alike.
     /// </summary>
-    public DateTimeOffset AsOf(TimeProvider time)
+    public EvaluationMoment AsOf(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        if (Instant("asOf") is not { } asOf)
+        if (String("asOf") is { Length: 10 } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return WriteRehearsal.Current?.Now(time) ?? time.GetUtcNow();
+            return IsEvaluable(day) ? EvaluationMoment.OnDay(day) : throw NotEvaluable("asOf", text);
         }
 
-        return IsEvaluable(DateOnly.FromDateTime(asOf.DateTime)) ? asOf : throw NotEvaluable("asOf", String("asOf")!);
+        if (Instant("asOf") is not { } asOf)
+        {
+            return EvaluationMoment.At(WriteRehearsal.Current?.Now(time) ?? time.GetUtcNow());
+        }
+
+        return IsEvaluable(DateOnly.FromDateTime(asOf.DateTime)) ? EvaluationMoment.At(asOf) : throw NotEvaluable("asOf", String("asOf")!);
     }
 
     /// <summary>A FHIR dateTime (at least a full date) or null when not given; a malformed value, or one whose offset takes it outside the calendar (0001-9999 UTC), is a 400 naming the parameter.</summary>

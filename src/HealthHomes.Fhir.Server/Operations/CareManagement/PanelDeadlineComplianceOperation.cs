@@ -39,7 +39,7 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
         var record = await loader.LoadAsync(patient, request.Access, ct).ConfigureAwait(false);
         var scoped = filter with { Program = enrollment.Program };
         var results = ProgramRules.Evaluate(record, context, scoped.Rules).Where(scoped.Matches).ToList();
-        return Respond(request, $"deadline-compliance-{request.Id}.csv", context.AsOf, results);
+        return Respond(request, $"deadline-compliance-{request.Id}.csv", context.Moment, results);
     }
 
     public async Task<FhirResponse> OrganizationAsync(FhirRequest request, IResourceReader reader, CancellationToken ct)
@@ -56,7 +56,7 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
         var organization = (Organization)FhirSerialization.ParseJson(json);
         var own = HealthHomePartnerMilestones.Evaluate(organization, context).Where(filter.Matches).ToList();
         var members = MembersAsync(new PanelScope("Organization/" + request.Id, filter.Program), filter, context, request.Access, ct);
-        return await RespondAsync(request, $"deadline-compliance-organization-{request.Id}.csv", context.AsOf, own, members, ct).ConfigureAwait(false);
+        return await RespondAsync(request, $"deadline-compliance-organization-{request.Id}.csv", context.Moment, own, members, ct).ConfigureAwait(false);
     }
 
     public async Task<FhirResponse> SystemAsync(FhirRequest request, IResourceReader reader, CancellationToken ct)
@@ -73,7 +73,7 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
         var partners = await HealthHomePartnersAsync(reader, organization, request.Access, ct).ConfigureAwait(false);
         var own = partners.SelectMany(p => HealthHomePartnerMilestones.Evaluate(p, context)).Where(filter.Matches).ToList();
         var members = MembersAsync(new PanelScope(organization, filter.Program), filter, context, request.Access, ct);
-        return await RespondAsync(request, "deadline-compliance.csv", context.AsOf, own, members, ct).ConfigureAwait(false);
+        return await RespondAsync(request, "deadline-compliance.csv", context.Moment, own, members, ct).ConfigureAwait(false);
     }
 
     private (ComplianceFilter Filter, DeadlineContext Context, OperationInput Input) Bind(FhirRequest request, bool allowOrganization)
@@ -111,12 +111,12 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
         return [.. (await reader.AllAsync("Organization", parameters, access, ct).ConfigureAwait(false)).OfType<Organization>()];
     }
 
-    private static FhirResponse Respond(FhirRequest request, string fileName, DateTimeOffset asOf, IReadOnlyList<DeadlineResult> results) =>
+    private static FhirResponse Respond(FhirRequest request, string fileName, HealthHomes.Fhir.CareManagement.Calendar.EvaluationMoment asOf, IReadOnlyList<DeadlineResult> results) =>
         request.WantsCsv
             ? new FhirResponse(HttpStatusCode.OK) { Csv = CsvTable.Of(fileName, DeadlineResultCsv.Header, results.Select(DeadlineResultCsv.Row)) }
             : FhirResponse.Of(HttpStatusCode.OK, ToParameters(asOf, results));
 
-    private static async Task<FhirResponse> RespondAsync(FhirRequest request, string fileName, DateTimeOffset asOf, IReadOnlyList<DeadlineResult> own, IAsyncEnumerable<DeadlineResult> members, CancellationToken ct)
+    private static async Task<FhirResponse> RespondAsync(FhirRequest request, string fileName, HealthHomes.Fhir.CareManagement.Calendar.EvaluationMoment asOf, IReadOnlyList<DeadlineResult> own, IAsyncEnumerable<DeadlineResult> members, CancellationToken ct)
     {
         if (request.WantsCsv)
         {
@@ -146,10 +146,10 @@ public sealed class PanelDeadlineComplianceOperation(MemberRecordLoader loader, 
     }
 
     /// <summary>asOf, a summary (one part per rule and state with its count), then every result.</summary>
-    internal static Parameters ToParameters(DateTimeOffset asOf, IReadOnlyList<DeadlineResult> results)
+    internal static Parameters ToParameters(HealthHomes.Fhir.CareManagement.Calendar.EvaluationMoment asOf, IReadOnlyList<DeadlineResult> results)
     {
         var parameters = new Parameters();
-        parameters.Add("asOf", DeadlineResultParameters.DateTime(asOf));
+        parameters.Add("asOf", DeadlineResultParameters.Moment(asOf));
         foreach (var group in results.GroupBy(r => (Rule: string.Join(' ', r.Rules), r.State)).OrderBy(g => g.Key.Rule, StringComparer.Ordinal).ThenBy(g => g.Key.State))
         {
             parameters.Parameter.Add(new Parameters.ParameterComponent

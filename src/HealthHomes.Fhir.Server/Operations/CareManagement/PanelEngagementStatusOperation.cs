@@ -83,7 +83,7 @@ public sealed class PanelEngagementStatusOperation(MemberRecordLoader loader, Pa
         foreach (var id in patients)
         {
             var record = await loader.LoadAsync(id, access, ct).ConfigureAwait(false);
-            var enrollment = ProgramEvaluation.EnrollmentFor(record, program, context.AsOf);
+            var enrollment = ProgramEvaluation.EnrollmentFor(record, program, context.Moment);
             var parameters = EngagementStatusOperation.Explain(record, enrollment, context);
             parameters.Parameter.Insert(0, new Parameters.ParameterComponent { Name = "member", Value = new ResourceReference(record.PatientReference) });
             result.Add(parameters);

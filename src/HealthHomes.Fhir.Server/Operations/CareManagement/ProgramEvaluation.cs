@@ -18,7 +18,7 @@ public sealed class ProgramEvaluation(IOptions<CareManagementSettings> settings,
 
     public TimeProvider Time => time;
 
-    public DeadlineContext Context(DateTimeOffset asOf, int? atRiskDays = null)
+    public DeadlineContext Context(EvaluationMoment asOf, int? atRiskDays = null)
     {
         var effective = atRiskDays is { } days && days != Settings.AtRiskDays ? Settings.WithAtRiskDays(days) : Settings;
 
@@ -30,23 +30,23 @@ public sealed class ProgramEvaluation(IOptions<CareManagementSettings> settings,
     /// The enrollment an operation is about: in the program asked for (else any), started on or before asOf; the
     /// active one first, then the latest. None: 422 naming the member and program (the member is not enrolled).
     /// </summary>
-    public static Enrollment EnrollmentFor(MemberRecord record, CareProgram? program, DateTimeOffset asOf)
+    public static Enrollment EnrollmentFor(MemberRecord record, CareProgram? program, EvaluationMoment asOf)
     {
         ArgumentNullException.ThrowIfNull(record);
         return TryEnrollmentFor(record, program, asOf)
             ?? throw new FhirRequestException(System.Net.HttpStatusCode.UnprocessableEntity, Hl7.Fhir.Model.OperationOutcome.IssueType.BusinessRule,
-                $"{record.PatientReference} has no {(program is null ? "program" : program.Code)} enrollment (EpisodeOfCare) starting on or before {asOf:yyyy-MM-dd'T'HH:mm:ssK}.",
+                $"{record.PatientReference} has no {(program is null ? "program" : program.Code)} enrollment (EpisodeOfCare) starting on or before {(asOf.Day is null ? asOf.ToString() : $"{asOf} (the start of that day in the program's zone)")}.",
                 "program");
     }
 
     /// <summary>As <see cref="EnrollmentFor"/>, null when the member has no such enrollment (a panel skips them).</summary>
-    public static Enrollment? TryEnrollmentFor(MemberRecord record, CareProgram? program, DateTimeOffset asOf)
+    public static Enrollment? TryEnrollmentFor(MemberRecord record, CareProgram? program, EvaluationMoment asOf)
     {
         ArgumentNullException.ThrowIfNull(record);
         return record.Enrollments()
             .Where(e => program is null || e.Program == program)
-            .Where(e => e.Start <= asOf)
-            .OrderBy(e => e.HasEnded(asOf))
+            .Where(e => e.Start <= asOf.In(e.Program))
+            .OrderBy(e => e.HasEnded(asOf.In(e.Program)))
             .ThenByDescending(e => e.Start)
             .FirstOrDefault();
     }

@@ -85,7 +85,7 @@ public sealed class OutreachDocumentationAuditOperation(MemberRecordLoader loade
     {
         var period = ReportPeriod.From(input, Name);
         var program = input.Program();
-        var asOfDate = DateOnly.FromDateTime(input.AsOf(evaluation.Time).DateTime);
+        var asOfDate = input.AsOf(evaluation.Time).CalendarDate;
         if (asOfDate < period.Start)
         {
             throw FhirRequestException.BadRequest(

@@ -58,7 +58,7 @@ public sealed class ReferralMetricsOperation(ProgramEvaluation evaluation)
         };
     }
 
-    private async Task<FhirResponse> RespondAsync(FhirRequest request, IResourceReader reader, ReportPeriod period, DateTimeOffset asOf, string? owner, string fileName, CancellationToken ct)
+    private async Task<FhirResponse> RespondAsync(FhirRequest request, IResourceReader reader, ReportPeriod period, HealthHomes.Fhir.CareManagement.Calendar.EvaluationMoment asOf, string? owner, string fileName, CancellationToken ct)
     {
         var referrals = await new ReferralLoader(reader).LoadAsync(owner, request.Access, ct).ConfigureAwait(false);
         var report = ReferralMetrics.Compute(referrals.Referrals, referrals.History, period.Start, period.EndExclusive, evaluation.Context(asOf));
