@@ -53,8 +53,9 @@ public sealed class DeadlineContext(DateTimeOffset asOf, CareManagementSettings 
 }
 
 /// <summary>
-/// One DOMAIN.md rule (or a pair of rules bounding one deadline), evaluated over one member's record: the rule finds
-/// its own clock starts (an enrollment, a discharge, a referral...) and returns one result per rule instance.
+/// One rule of docs/domain/README.md#index-of-rule-ids (or a pair of rules bounding one deadline), evaluated over one
+/// member's record: the rule finds its own clock starts (an enrollment, a discharge, a referral...) and returns one
+/// result per rule instance.
 /// </summary>
 public interface IDeadlineRule
 {
