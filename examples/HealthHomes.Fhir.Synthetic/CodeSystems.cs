@@ -2,7 +2,7 @@ namespace HealthHomes.Fhir.Synthetic;
 
 /// <summary>
 /// The conformance package's code systems, identifier systems, extensions and profiles (profiles/README.md), with
-/// the code lists of DOMAIN.md section 3 that the panel draws from.
+/// the code lists of docs/domain/fhir-mapping.md#code-systems that the panel draws from.
 /// </summary>
 public static class CodeSystems
 {

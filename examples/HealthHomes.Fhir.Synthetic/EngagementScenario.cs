@@ -1,8 +1,9 @@
 namespace HealthHomes.Fhir.Synthetic;
 
 /// <summary>
-/// The engagement status (DOMAIN.md section 2) a member's history is written to produce, drawn first from the
-/// member's stream. The server derives the status from the records; the design is kept on the Patient as a
+/// The engagement status (docs/domain/engagement.md#engagement-statuses) a member's history is written to produce,
+/// drawn first from the member's stream. The server derives the status from the records; the design is kept on the
+/// Patient as a
 /// <c>meta.tag</c> (<see cref="TagSystem"/>) so tests and the benchmark can compare.
 /// </summary>
 public static class EngagementScenario

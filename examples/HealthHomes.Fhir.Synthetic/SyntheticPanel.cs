@@ -5,10 +5,11 @@ namespace HealthHomes.Fhir.Synthetic;
 /// <summary>
 /// A deterministic synthetic panel of <see cref="MemberCount"/> members: the same seed gives byte-identical bundles.
 /// Each member is one transaction Bundle (POSTs with urn:uuid fullUrls) whose history is written to produce a designed
-/// engagement status (<see cref="EngagementScenario"/>) and to exercise the DOMAIN.md rules: the Patient, the program
-/// enrollment (EpisodeOfCare, KS-HH or ECM), the CareTeam, outreach attempts and checklist steps (Task), ECM
-/// eligibility reviews and notifications, a plan once engaged, hospital stays, opt-outs and referrals: about 13
-/// resources per member (README.md). The organizations and staff they point at come once, from <see cref="Directory"/>.
+/// engagement status (<see cref="EngagementScenario"/>) and to exercise the rules of
+/// docs/domain/README.md#index-of-rule-ids: the Patient, the program enrollment (EpisodeOfCare, KS-HH or ECM), the
+/// CareTeam, outreach attempts and checklist steps (Task), ECM eligibility reviews and notifications, a plan once
+/// engaged, hospital stays, opt-outs and referrals: about 13 resources per member (README.md). The organizations and
+/// staff they point at come once, from <see cref="Directory"/>.
 /// </summary>
 public sealed class SyntheticPanel
 {

@@ -1,12 +1,12 @@
 namespace HealthHomes.Fhir.CareManagement;
 
-/// <summary>The programs' configurable numbers (configuration section "CareManagement"), with the defaults DOMAIN.md gives.</summary>
+/// <summary>The programs' configurable numbers (configuration section "CareManagement"), with the defaults the rule book (docs/domain/) gives.</summary>
 public sealed class CareManagementSettings
 {
     /// <summary>A pending rule instance due within this many days is at-risk (issue 4: default 7).</summary>
     public int AtRiskDays { get; set; } = 7;
 
-    /// <summary>ECM-CLR: business days a receiving provider has to first answer a referral (DOMAIN.md 1b.10: default 10).</summary>
+    /// <summary>ECM-CLR: business days a receiving provider has to first answer a referral (docs/domain/referrals.md#response-window: default 10).</summary>
     public int ReferralResponseBusinessDays { get; set; } = 10;
 
     /// <summary>

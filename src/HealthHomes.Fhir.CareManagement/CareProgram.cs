@@ -1,6 +1,6 @@
 namespace HealthHomes.Fhir.CareManagement;
 
-/// <summary>Whose holidays a program's business days skip (DOMAIN.md 1b.2).</summary>
+/// <summary>Whose holidays a program's business days skip (docs/domain/calendar.md#business-days).</summary>
 public enum Jurisdiction
 {
     Kansas,
@@ -9,7 +9,7 @@ public enum Jurisdiction
 
 /// <summary>
 /// One of the two programs: its code (hh-program), the time zone its days are counted in and its holiday jurisdiction
-/// (DOMAIN.md section 1: America/Chicago for KS-HH, America/Los_Angeles for ECM).
+/// (docs/domain/README.md#time-zones: America/Chicago for KS-HH, America/Los_Angeles for ECM).
 /// </summary>
 public sealed record CareProgram(string Code, string Title, TimeZoneInfo TimeZone, Jurisdiction Jurisdiction)
 {

@@ -71,7 +71,7 @@ public static class TaskParameterCodes
     public const string InformedOfRights = "informed-of-rights";
 }
 
-/// <summary>Attempt outcomes (hh-attempt-outcome, DOMAIN.md section 3).</summary>
+/// <summary>Attempt outcomes (hh-attempt-outcome, docs/domain/fhir-mapping.md#code-systems).</summary>
 public static class OutcomeCodes
 {
     public const string NoAnswer = "no-answer";

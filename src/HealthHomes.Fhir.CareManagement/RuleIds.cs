@@ -1,6 +1,9 @@
 namespace HealthHomes.Fhir.CareManagement;
 
-/// <summary>The rule IDs of ../shared/DOMAIN.md section 1: each rule's code, results and tests carry one of these.</summary>
+/// <summary>
+/// The rule IDs of the rule book (docs/domain/README.md#index-of-rule-ids): each rule's code, results and tests carry
+/// one of these, and each has an entry under docs/domain/ (RuleBookTests keeps it so).
+/// </summary>
 public static class RuleIds
 {
     public const string KsHap90 = "KS-HAP-90";
@@ -20,7 +23,7 @@ public static class RuleIds
     public const string EcmEligibility5BusinessDays = "ECM-ELIG-5BD";
     public const string EcmEligibility72Hours = "ECM-ELIG-72H";
 
-    /// <summary>The federal cap on Medicaid managed care prior authorization decisions from 2026-01-01 (DOMAIN.md 1b.3, CMS-0057-F).</summary>
+    /// <summary>The federal cap on Medicaid managed care prior authorization decisions from 2026-01-01 (CMS-0057-F; docs/domain/ecm.md#cms-0057-f-7d).</summary>
     public const string FederalPriorAuthorization7Days = "CMS-0057-F-7D";
     public const string EcmAuthorization12Months = "ECM-AUTH-12M";
     public const string EcmAssign10BusinessDays = "ECM-ASSIGN-10BD";

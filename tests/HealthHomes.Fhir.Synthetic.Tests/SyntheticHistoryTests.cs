@@ -4,7 +4,7 @@ using FhirTask = Hl7.Fhir.Model.Task;
 
 namespace HealthHomes.Fhir.Synthetic.Tests;
 
-/// <summary>Over 400 members the panel holds every structure the DOMAIN.md rules and engagement statuses read.</summary>
+/// <summary>Over 400 members the panel holds every structure the rules and engagement statuses of docs/domain/ read.</summary>
 public sealed class SyntheticHistoryTests
 {
     private const string Base = "https://fhir.healthhomes.example/";

@@ -16,7 +16,7 @@ AT_RISK = p("atRiskDays", "in", 0, 1, "integer", "A pending rule instance due wi
 
 def result_parts(name, doc):
     return p(name, "out", 0, "*", doc=doc, parts=[
-        p("rule", "out", 1, "*", "code", "The DOMAIN.md rule ID(s); two when two rules bound one deadline (the earlier due is reported)."),
+        p("rule", "out", 1, "*", "code", "The rule ID(s) (docs/domain/README.md#index-of-rule-ids); two when two rules bound one deadline (the earlier due is reported)."),
         p("subject", "out", 1, 1, "Reference", "The member (Patient) or Organization the instance is about."),
         p("state", "out", 1, 1, "code", "met | met-late | missed | pending | at-risk | not-applicable"),
         p("start", "out", 0, 1, "dateTime", "When the clock started."),
@@ -36,7 +36,7 @@ def op(id_, code, title, desc, resources, system, type_, instance, params):
 
 OPS = [
     op("hh-engagement-status", "engagement-status", "Engagement status of a member",
-       "Where outreach to a member stands in one program enrollment (DOMAIN.md section 2), derived from the record as of asOf, with the records that decided it: the KanCare checklist that applies now and each step done or outstanding, the next recommended action and when it is due, attempt counts by modality, time-of-day bucket and weekday, ECM-OUT-2X, whether the member may be removed from the panel (KS-PANEL) and one-time outreach payment eligibility (KS-PAY). GET or POST on Patient/[id]; not enrolled in the program: 422. At type level (GET Patient/$engagement-status) for a whole panel: a searchset Bundle whose entries are each member's Parameters (with `member`), paged (_count, _offset, total, next/previous links) and ordered by the next action's due instant.",
+       "Where outreach to a member stands in one program enrollment (docs/domain/engagement.md#engagement-statuses), derived from the record as of asOf, with the records that decided it: the KanCare checklist that applies now and each step done or outstanding, the next recommended action and when it is due, attempt counts by modality, time-of-day bucket and weekday, ECM-OUT-2X, whether the member may be removed from the panel (KS-PANEL) and one-time outreach payment eligibility (KS-PAY). GET or POST on Patient/[id]; not enrolled in the program: 422. At type level (GET Patient/$engagement-status) for a whole panel: a searchset Bundle whose entries are each member's Parameters (with `member`), paged (_count, _offset, total, next/previous links) and ordered by the next action's due instant.",
        ["Patient"], False, True, True,
        [PROGRAM, AS_OF, AT_RISK,
         p("organization", "in", 0, 1, "string", "Type level: the panel of this Organization ('Organization/id'); default every enrolled member."),
@@ -68,7 +68,7 @@ OPS = [
         p("outreachPayment", "out", 1, 1, doc="KS-PAY with its reason.", parts=[p("rule", "out", 1, 1, "code"), p("eligible", "out", 1, 1, "boolean"), p("reason", "out", 1, 1, "string")]),
         p("evidence", "out", 0, "*", "Reference", "The records that decided the status.")]),
     op("hh-deadline-compliance", "deadline-compliance", "Program deadline compliance",
-       "Every rule instance of DOMAIN.md section 1 for a member (Patient/[id]), an enrollment's member in its program (EpisodeOfCare/[id]), an organization's panel and its own Health Home Partner milestones (Organization/[id]) or every enrolled member (system level): rule ID(s), clock-start evidence, due instant (calendar days, business days with the program's holidays, hours or months, in the program's time zone), end evidence and the state as of asOf (met, met-late, missed, pending, at-risk = pending and due within atRiskDays, not-applicable). Also as CSV (Accept: text/csv or _format=csv), one row per rule instance.",
+       "Every rule instance (docs/domain/README.md#index-of-rule-ids) for a member (Patient/[id]), an enrollment's member in its program (EpisodeOfCare/[id]), an organization's panel and its own Health Home Partner milestones (Organization/[id]) or every enrolled member (system level): rule ID(s), clock-start evidence, due instant (calendar days, business days with the program's holidays, hours or months, in the program's time zone), end evidence and the state as of asOf (met, met-late, missed, pending, at-risk = pending and due within atRiskDays, not-applicable). Also as CSV (Accept: text/csv or _format=csv), one row per rule instance.",
        ["Patient", "EpisodeOfCare", "Organization"], True, False, True,
        [PROGRAM, AS_OF, AT_RISK,
         p("organization", "in", 0, 1, "string", "System level only: the members whose enrollment this Organization ('Organization/id') manages, and its own milestones."),

@@ -9,7 +9,7 @@ PERIOD = [
 ]
 
 ASSIGN = op("hh-assign-ecm-provider", "assign-ecm-provider", "Assign an ECM Provider (ECM-ASSIGN-10BD)",
-    "Assigns an ECM-authorized member to an ECM Provider (DOMAIN.md ECM-ASSIGN-10BD, KHS policy D.1-D.6). Steps, in order, the first "
+    "Assigns an ECM-authorized member to an ECM Provider (ECM-ASSIGN-10BD, docs/domain/ecm.md#ecm-assign-10bd; KHS policy D.1-D.6). Steps, in order, the first "
     "finding a contracted ECM Provider (hh-organization-role ecm-provider, active, hh-contract-period covering the assignment date) wins: "
     "member-preference (preferredProvider), pcp-is-ecm-provider (Patient.generalPractitioner: an Organization or a PractitionerRole's organization), "
     "specialty-mh-sud-provider (a specialty mental health / SUD Organization on the member's CareTeams or serviceProvider of a finished Encounter in the last 12 months), "

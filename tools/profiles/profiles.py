@@ -76,7 +76,7 @@ profile("hh-care-team", "ProgramCareTeam", "Program care team", "CareTeam",
    el("CareTeam.participant.period", mustSupport=True)])
 
 profile("hh-outreach-attempt", "OutreachAttempt", "Outreach attempt", "Task",
-  "One outreach attempt (DOMAIN decision 4): for the member, when (date and time with offset), modality, the phone number or address attempted, checklist and step, outcome, and the person reached with name and contact information (KS-OUT-DOC).",
+  "One outreach attempt (docs/domain/fhir-mapping.md#outreach-attempts): for the member, when (date and time with offset), modality, the phone number or address attempted, checklist and step, outcome, and the person reached with name and contact information (KS-OUT-DOC).",
   [el("Task", constraint=[
       inv("hh-out-doc-1", "KS-OUT-DOC: an outreach attempt records the phone number or address attempted (Task.input contact-point-attempted with a ContactPoint value or an Address).",
           f"input.where({q('contact-point-attempted')}).exists(value.ofType(ContactPoint).value.exists() or value.ofType(Address).exists())"),

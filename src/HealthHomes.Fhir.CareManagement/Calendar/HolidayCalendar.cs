@@ -3,9 +3,9 @@ using System.Globalization;
 namespace HealthHomes.Fhir.CareManagement.Calendar;
 
 /// <summary>
-/// A program's working-day calendar (DOMAIN.md 1b.2; DOMAIN-REFERENCE 6.1): Monday-Friday minus the observed federal
-/// holidays (5 U.S.C. 6103: 11 days; Saturday observed the preceding Friday, Sunday the following Monday) plus the
-/// state's:
+/// A program's working-day calendar (docs/domain/calendar.md#holidays-by-jurisdiction): Monday-Friday minus the
+/// observed federal holidays (5 U.S.C. 6103: 11 days; Saturday observed the preceding Friday, Sunday the following
+/// Monday) plus the state's:
 /// <list type="bullet">
 /// <item>Kansas (K.A.R. 1-9-2): New Year's, Memorial, Independence, Labor, Veterans', Thanksgiving and Christmas Day,
 /// all federal days too and observed the same way. The Governor's yearly designations (e.g. the day after
@@ -58,8 +58,9 @@ public sealed class HolidayCalendar : IBusinessCalendar
     public IReadOnlyList<Holiday> HolidaysOf(int year) => Year(year);
 
     /// <summary>
-    /// The <paramref name="businessDays"/>-th business day after <paramref name="day0"/> (DOMAIN-REFERENCE 6.3.3): day 0
-    /// is not shifted even when it is a weekend or holiday; 0 returns <paramref name="day0"/>.
+    /// The <paramref name="businessDays"/>-th business day after <paramref name="day0"/>
+    /// (docs/domain/calendar.md#counting-business-days): day 0 is not shifted even when it is a weekend or holiday; 0
+    /// returns <paramref name="day0"/>.
     /// </summary>
     public DateOnly AddBusinessDays(DateOnly day0, int businessDays)
     {

@@ -1,9 +1,10 @@
 namespace HealthHomes.Fhir.CareManagement.Calendar;
 
 /// <summary>
-/// A program's working days: Monday-Friday minus its observed holidays (federal plus the state's; DOMAIN.md 1b.2).
-/// Counting convention (DOMAIN-REFERENCE 6.3.3): day 0 is the start event's local date even when it is not a working
-/// day; the N-th working day after it is the last on-time date.
+/// A program's working days: Monday-Friday minus its observed holidays (federal plus the state's;
+/// docs/domain/calendar.md#business-days). Counting convention (docs/domain/calendar.md#counting-business-days):
+/// day 0 is the start event's local date even when it is not a working day; the N-th working day after it is the last
+/// on-time date.
 /// </summary>
 public interface IBusinessCalendar
 {

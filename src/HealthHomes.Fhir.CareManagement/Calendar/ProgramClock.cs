@@ -1,8 +1,8 @@
 namespace HealthHomes.Fhir.CareManagement.Calendar;
 
 /// <summary>
-/// Converts instants into a program's local days and times (DOMAIN.md 1b.1: day 0 is the local date of the start
-/// event in the program's time zone; "within N days" ends at the end of local day N).
+/// Converts instants into a program's local days and times (docs/domain/README.md#day-0-and-within-n-days: day 0 is
+/// the local date of the start event in the program's time zone; "within N days" ends at the end of local day N).
 /// </summary>
 public sealed class ProgramClock(TimeZoneInfo zone)
 {

@@ -1,8 +1,8 @@
 namespace HealthHomes.Fhir.CareManagement.Calendar;
 
 /// <summary>
-/// The time-of-day buckets of ECM-OUT-2X and KS-CL3 (DOMAIN.md section 1): early morning before 09:00, daytime
-/// 09:00-17:00, evening from 17:00, in the program's local time.
+/// The time-of-day buckets of ECM-OUT-2X and KS-CL3 (docs/domain/README.md#time-of-day): early morning before 09:00,
+/// daytime 09:00-17:00, evening from 17:00, in the program's local time.
 /// </summary>
 public enum TimeOfDayBucket
 {

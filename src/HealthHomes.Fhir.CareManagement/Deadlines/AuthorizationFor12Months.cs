@@ -6,9 +6,9 @@ namespace HealthHomes.Fhir.CareManagement.Deadlines;
 /// <summary>
 /// ECM-AUTH-12M: "If Member meets eligibility, an authorization for a period of 12 months will be given." Per ecm
 /// enrollment with ext hh-authorization-period: the expected end is start + 12 months - 1 day (inclusive period,
-/// DOMAIN-REFERENCE 6.3.5). With an end recorded: met when it is on or after the expected end, missed when shorter.
-/// With no end recorded: judged as of the evaluation instant with due = the expected end (pending / at-risk while it
-/// runs); once the expected end has passed with the authorization still open it has covered 12 months: met.
+/// docs/domain/ecm.md#ecm-auth-12m). With an end recorded: met when it is on or after the expected end, missed when
+/// shorter. With no end recorded: judged as of the evaluation instant with due = the expected end (pending / at-risk
+/// while it runs); once the expected end has passed with the authorization still open it has covered 12 months: met.
 /// Not applicable without an authorization period.
 /// </summary>
 public sealed class AuthorizationFor12Months : IDeadlineRule

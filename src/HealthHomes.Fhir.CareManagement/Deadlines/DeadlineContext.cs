@@ -79,8 +79,9 @@ public sealed class DeadlineContext(EvaluationMoment moment, CareManagementSetti
 }
 
 /// <summary>
-/// One DOMAIN.md rule (or a pair of rules bounding one deadline), evaluated over one member's record: the rule finds
-/// its own clock starts (an enrollment, a discharge, a referral...) and returns one result per rule instance.
+/// One rule of docs/domain/README.md#index-of-rule-ids (or a pair of rules bounding one deadline), evaluated over one
+/// member's record: the rule finds its own clock starts (an enrollment, a discharge, a referral...) and returns one
+/// result per rule instance.
 /// </summary>
 public interface IDeadlineRule
 {

@@ -3,7 +3,7 @@ using HealthHomes.Fhir.CareManagement.Calendar;
 
 namespace HealthHomes.Fhir.CareManagement.Deadlines;
 
-/// <summary>The unit of a rule's time limit (DOMAIN.md 1b.1).</summary>
+/// <summary>The unit of a rule's time limit (docs/domain/README.md#counting-time).</summary>
 public enum DeadlineUnit
 {
     CalendarDays,
@@ -13,7 +13,7 @@ public enum DeadlineUnit
 }
 
 /// <summary>
-/// A rule's time limit and how its due instant follows from the start instant (DOMAIN.md 1b.1, DOMAIN-REFERENCE 6.3),
+/// A rule's time limit and how its due instant follows from the start instant (docs/domain/README.md#counting-time),
 /// in the program's time zone: N calendar days = end of local day (day 0 + N); N business days = end of the N-th
 /// business day after day 0 (day 0 not shifted); N hours = start + N x 3600 s, 24x7; N months = end of local day
 /// (day 0 + N calendar months, clamped to the month's last day). The due instant carries the program's offset.

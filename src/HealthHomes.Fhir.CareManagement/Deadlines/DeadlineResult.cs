@@ -11,7 +11,7 @@ public enum ComplianceState
     NotApplicable,
 }
 
-/// <summary>"error" when a must/within/will rule is missed; "warning" for recommended/should/targeted rules (DOMAIN.md 1b.12).</summary>
+/// <summary>"error" when a must/within/will rule is missed; "warning" for recommended/should/targeted rules (docs/domain/README.md#errors-and-warnings).</summary>
 public enum RuleSeverity
 {
     Error,

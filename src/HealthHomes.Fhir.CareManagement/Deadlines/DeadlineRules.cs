@@ -3,12 +3,12 @@ using HealthHomes.Fhir.CareManagement.Records;
 namespace HealthHomes.Fhir.CareManagement.Deadlines;
 
 /// <summary>
-/// The member-level deadline rules (one class per DOMAIN.md rule ID) and running them over a member's record. The
-/// Organization-level KS-HHP-* rules are <see cref="HealthHomePartnerMilestones"/>.
+/// The member-level deadline rules (one class per rule ID of docs/domain/README.md#index-of-rule-ids) and running them
+/// over a member's record. The Organization-level KS-HHP-* rules are <see cref="HealthHomePartnerMilestones"/>.
 /// </summary>
 public static class DeadlineRules
 {
-    /// <summary>Every member-level rule, in DOMAIN.md table order (the KanCare checklist rules KS-CL* included).</summary>
+    /// <summary>Every member-level rule, in the order of docs/domain/README.md#index-of-rule-ids (the KanCare checklist rules KS-CL* included).</summary>
     public static IReadOnlyList<IDeadlineRule> All { get; } =
     [
         new HapWithin90Days(),

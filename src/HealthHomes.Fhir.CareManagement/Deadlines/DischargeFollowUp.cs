@@ -8,9 +8,9 @@ namespace HealthHomes.Fhir.CareManagement.Deadlines;
 /// <summary>
 /// KS-DC-7 and KS-DC-30 share their reading: each Encounter of the member with class v3-ActCode IMP, ACUTE or NONAC
 /// whose period.end (the discharge) falls in a ks-hh enrollment; met by the earliest completed follow-up contact on or
-/// after the discharge's local date (the discharge day counts, DOMAIN.md 1b.7): another finished, non-inpatient
-/// Encounter starting then or later, a completed outreach attempt with member contact, or a completed Communication
-/// to the Patient sent then or later. One contact can satisfy both windows.
+/// after the discharge's local date (the discharge day counts, docs/domain/health-homes.md#ks-dc-7): another finished,
+/// non-inpatient Encounter starting then or later, a completed outreach attempt with member contact, or a completed
+/// Communication to the Patient sent then or later. One contact can satisfy both windows.
 /// </summary>
 public abstract class DischargeFollowUp(string ruleId, int days) : IDeadlineRule
 {

@@ -8,7 +8,8 @@ namespace HealthHomes.Fhir.CareManagement.Deadlines;
 /// Routine reviews only (expedited ones are ECM-ELIG-72H): due at the end of the 5th California business day after the
 /// day received. From 2026-01-01 (received date, local) the federal Medicaid managed care prior authorization cap of 7
 /// calendar days (CMS-0057-F, <see cref="RuleIds.FederalPriorAuthorization7Days"/>) also applies: both are computed,
-/// the earlier due is reported, and the result names both rules, the binding one first (DOMAIN.md 1b.3).
+/// the earlier due is reported, and the result names both rules, the binding one first
+/// (docs/domain/ecm.md#ecm-elig-5bd).
 /// </summary>
 public sealed class EligibilityWithin5BusinessDays : IDeadlineRule
 {

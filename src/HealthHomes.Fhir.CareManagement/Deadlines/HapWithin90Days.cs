@@ -9,8 +9,9 @@ namespace HealthHomes.Fhir.CareManagement.Deadlines;
 /// KS-HAP-90: "Health Home Program Health Action Plans (HAPs) are to be completed within 90 days of enrollment with the
 /// Health Home Partner." One instance per ks-hh enrollment: start = EpisodeOfCare.period.start; due 90 calendar days;
 /// met by the earliest HAP CarePlan of the enrollment (category health-action-plan, status active or completed) at its
-/// hh-completion-date, else its created date (DOMAIN.md 1b.6). Not applicable when the enrollment ended, or the member
-/// refused the program (an opt-out Consent), before the HAP was due and no HAP was completed.
+/// hh-completion-date, else its created date (docs/domain/health-homes.md#ks-hap-90). Not applicable when the
+/// enrollment ended, or the member refused the program (an opt-out Consent), before the HAP was due and no HAP was
+/// completed.
 /// </summary>
 public sealed class HapWithin90Days : IDeadlineRule
 {

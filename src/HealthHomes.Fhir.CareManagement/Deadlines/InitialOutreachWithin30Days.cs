@@ -5,8 +5,9 @@ namespace HealthHomes.Fhir.CareManagement.Deadlines;
 
 /// <summary>
 /// ECM-OUT-30D: "Initial outreach is targeted to occur within 30 days of the ECM Provider receiving their list of
-/// eligible Members." A target, so a warning (DOMAIN.md 1b.12). Per ecm enrollment: start = <see cref="OutreachWindow"/>;
-/// due 30 calendar days; met by the first outreach attempt made on or after the start's day.
+/// eligible Members." A target, so a warning (docs/domain/README.md#errors-and-warnings). Per ecm enrollment: start =
+/// <see cref="OutreachWindow"/>; due 30 calendar days; met by the first outreach attempt made on or after the start's
+/// day.
 /// </summary>
 public sealed class InitialOutreachWithin30Days : IDeadlineRule
 {

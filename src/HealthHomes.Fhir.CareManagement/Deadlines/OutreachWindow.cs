@@ -4,9 +4,10 @@ using static HealthHomes.Fhir.CareManagement.Deadlines.RuleSupport;
 namespace HealthHomes.Fhir.CareManagement.Deadlines;
 
 /// <summary>
-/// The 30-day ECM outreach window of ECM-OUT-30D and ECM-OUT-2X (DOMAIN.md 1b.9): it starts when the ECM Provider
-/// received the member on its list = the earliest completed, sent provider-assignment-notification Communication of
-/// the enrollment; when there is none, the enrollment start (<see cref="FromNotification"/> false, said in results).
+/// The 30-day ECM outreach window of ECM-OUT-30D and ECM-OUT-2X (docs/domain/ecm.md#the-outreach-window): it starts
+/// when the ECM Provider received the member on its list = the earliest completed, sent
+/// provider-assignment-notification Communication of the enrollment; when there is none, the enrollment start (<see
+/// cref="FromNotification"/> false, said in results).
 /// </summary>
 public sealed record OutreachWindow(DateTimeOffset Start, DateTimeOffset Due, string StartEvidence, bool FromNotification)
 {

@@ -7,9 +7,10 @@ namespace HealthHomes.Fhir.CareManagement.Deadlines;
 /// <summary>
 /// ECM-CLR: "ECM referrals are required to be tracked, supported, and monitored by Kern Health Systems through the
 /// Closed-Loop Referral (CLR) process as per DHCS guidelines." with "working with individual ECM program providers to
-/// escalate referrals that have not been responded to timely" (DOMAIN.md 1b.10: timely = settings
-/// ReferralResponseBusinessDays, default 10 California business days). Each Task with code hh-task-code#referral: start =
-/// authoredOn; met by the first status change away from requested/draft: the first version in
+/// escalate referrals that have not been responded to timely" (docs/domain/referrals.md#response-window: timely =
+/// settings ReferralResponseBusinessDays, default 10 California business days). Each Task with code
+/// hh-task-code#referral: start = authoredOn; met by the first status change away from requested/draft: the first
+/// version in
 /// <see cref="MemberRecord.TaskHistory"/> whose status differs, at that version's Task.lastModified (the time the client
 /// recorded for the change; the version's meta.lastUpdated, when the server stored it, only when lastModified is absent,
 /// since back-loaded data is stored long after the fact); without history, Task.lastModified

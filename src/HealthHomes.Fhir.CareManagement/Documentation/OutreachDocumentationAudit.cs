@@ -35,9 +35,10 @@ public sealed record OutreachDocumentationReport(
 }
 
 /// <summary>
-/// KS-OUT-DOC (K-07; KanCare: "Attempted address, phone number, date, time, should all be included in each note. Any
-/// individual contacted should have name/contact info listed."): audits the outreach attempts made in a period [start,
-/// end) of local dates (a "should": findings are warnings, DOMAIN.md 1b.12).
+/// KS-OUT-DOC (docs/domain/health-homes.md#ks-out-doc; KanCare: "Attempted address, phone number, date, time, should
+/// all be included in each note. Any individual contacted should have name/contact info listed."): audits the outreach
+/// attempts made in a period [start, end) of local dates (a "should": findings are warnings,
+/// docs/domain/README.md#errors-and-warnings).
 /// <list type="bullet">
 /// <item>Audited: Tasks with code outreach-attempt and status completed (made; a planned attempt has nothing to
 /// document yet), of the given <c>program</c>'s enrollments when one is given, else of all.</item>

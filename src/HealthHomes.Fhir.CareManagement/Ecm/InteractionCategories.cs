@@ -27,8 +27,8 @@ public sealed record MemberInteractions(string Member, DateOnly PeriodStart, Dat
 }
 
 /// <summary>
-/// Counts a member's ECM interactions per reporting category (KHS policy E.6.d.i; DOMAIN.md code list
-/// ecm-interaction-category) for a period [start, end) of local dates in America/Los_Angeles:
+/// Counts a member's ECM interactions per reporting category (KHS policy E.6.d.i; code list ecm-interaction-category,
+/// docs/domain/ecm.md#interaction-categories) for a period [start, end) of local dates in America/Los_Angeles:
 /// <list type="bullet">
 /// <item>Outreach attempts: Tasks outreach-attempt with status completed, dated by executionPeriod.start. Category: input
 /// interaction-category when present; else by modality, in-person-* to ecm-outreach-in-person and any other (or none) to

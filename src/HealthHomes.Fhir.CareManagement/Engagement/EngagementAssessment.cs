@@ -3,10 +3,11 @@ using HealthHomes.Fhir.CareManagement.Records;
 namespace HealthHomes.Fhir.CareManagement.Engagement;
 
 /// <summary>
-/// Where outreach to one member stands in one enrollment as of an instant (DOMAIN.md section 2), with the records that
-/// decided it: the status and its evidence; the KanCare checklist that applies now (checklist-1..4; KS-HH only) with
-/// each step done or outstanding; the next recommended action and when it is due; attempt counts; whether the member
-/// may be removed from the panel (KS-PANEL) and whether the one-time outreach payment applies (KS-PAY).
+/// Where outreach to one member stands in one enrollment as of an instant
+/// (docs/domain/engagement.md#engagement-statuses), with the records that decided it: the status and its evidence; the
+/// KanCare checklist that applies now (checklist-1..4; KS-HH only) with each step done or outstanding; the next
+/// recommended action and when it is due; attempt counts; whether the member may be removed from the panel (KS-PANEL)
+/// and whether the one-time outreach payment applies (KS-PAY).
 /// </summary>
 public sealed record EngagementAssessment(
     Enrollment Enrollment,

@@ -6,7 +6,8 @@ using Hl7.Fhir.Model;
 namespace HealthHomes.Fhir.CareManagement.Engagement;
 
 /// <summary>
-/// Derives a member's engagement status in one enrollment (DOMAIN.md section 2) as a pure function of the record and
+/// Derives a member's engagement status in one enrollment (docs/domain/engagement.md#engagement-statuses) as a pure
+/// function of the record and
 /// <see cref="DeadlineContext.AsOf"/>: records dated after it are ignored. Precedence, from the top: disenrolled,
 /// declined, engaged, contacted-not-engaged, contact-info-invalid, unable-to-reach, outreach-in-progress,
 /// not-outreached. The result names the records that decided it, the KanCare checklist that applies (KS-HH), the next

@@ -1,6 +1,6 @@
 namespace HealthHomes.Fhir.CareManagement.Engagement;
 
-/// <summary>The engagement statuses of DOMAIN.md section 2 (one per member per enrollment, derived, never stored).</summary>
+/// <summary>The engagement statuses of docs/domain/engagement.md#engagement-statuses (one per member per enrollment, derived, never stored).</summary>
 public enum EngagementStatus
 {
     NotOutreached,

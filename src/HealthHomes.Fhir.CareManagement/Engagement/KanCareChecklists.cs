@@ -1,6 +1,6 @@
 namespace HealthHomes.Fhir.CareManagement.Engagement;
 
-/// <summary>The KanCare outreach checklists (hh-outreach-checklist, DOMAIN.md section 3).</summary>
+/// <summary>The KanCare outreach checklists (hh-outreach-checklist, docs/domain/health-homes.md#outreach-checklists).</summary>
 public static class ChecklistCodes
 {
     /// <summary>Incorrect/missing phone number.</summary>
@@ -16,7 +16,7 @@ public static class ChecklistCodes
     public const string Checklist4 = "checklist-4";
 }
 
-/// <summary>The checklist steps (hh-checklist-step, DOMAIN.md section 3).</summary>
+/// <summary>The checklist steps (hh-checklist-step, docs/domain/health-homes.md#outreach-checklists).</summary>
 public static class ChecklistStepCodes
 {
     public const string SendMailing = "send-mailing";
@@ -44,9 +44,10 @@ public static class ModalityCodes
 }
 
 /// <summary>
-/// The four checklists of seeds/kancare-smi-hh-outreach-checklists.txt: each one's items in the seed's order, the rule ID
-/// each item is judged under, and which items only apply on a condition (checklist 4: "if you believe the beneficiary
-/// is high risk and insists on opting out"; "opt out information provided only upon member request").
+/// The four checklists of KanCare Outreach and Due Diligence (docs/domain/health-homes.md#outreach-checklists): each
+/// one's items in the source's order, the rule ID each item is judged under, and which items only apply on a condition
+/// (checklist 4: "if you believe the beneficiary is high risk and insists on opting out"; "opt out information provided
+/// only upon member request").
 /// </summary>
 public static class KanCareChecklists
 {

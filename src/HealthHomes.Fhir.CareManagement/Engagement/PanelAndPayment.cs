@@ -6,7 +6,7 @@ namespace HealthHomes.Fhir.CareManagement.Engagement;
 /// <summary>
 /// KS-PANEL ("Lead Entities will not remove members who are not engaged from the panel listings in the absence of a
 /// refusal or discharge form") and KS-PAY ("If no contact is made a one time payment for outreach can be received";
-/// once per enrollment, DOMAIN.md 1b.8).
+/// once per enrollment, docs/domain/health-homes.md#ks-pay).
 /// </summary>
 internal static class PanelAndPayment
 {

@@ -4,9 +4,9 @@ using HealthHomes.Fhir.CareManagement.Records;
 namespace HealthHomes.Fhir.CareManagement.Engagement;
 
 /// <summary>
-/// "Attempts exhausted without contact" (DOMAIN.md section 2, status unable-to-reach), defined per program.
+/// "Attempts exhausted without contact" (docs/domain/engagement.md#unable-to-reach), defined per program.
 /// <para>
-/// <b>KS-HH</b> (seeds/kancare-smi-hh-outreach-checklists.txt, checklist 3: "Follow-up with other phone call within 7
+/// <b>KS-HH</b> (KanCare Outreach and Due Diligence, checklist 3: "Follow-up with other phone call within 7
 /// days. If unable to connect after 7 days, attempt alternate methods: send mailing, check alternate database, connect
 /// with most recent pharmacy or provider"): checklist 3 has run its course. That is: checklist 3 started (a failed
 /// attempt on confirmed contact details), more than <see cref="KsChecklist3Days"/> local days have passed since that
@@ -14,7 +14,7 @@ namespace HealthHomes.Fhir.CareManagement.Engagement;
 /// Tasks, or attempts with modality mail / alternate-database-lookup / pharmacy-or-provider-contact).
 /// </para>
 /// <para>
-/// <b>ECM</b> (seeds/kern-ecm-outreach-engagement-policy.txt IV.E.6.d: "two outreach attempts within thirty days at
+/// <b>ECM</b> (KHS policy 18.21-P IV.E.6.d: "two outreach attempts within thirty days at
 /// different times during the day and on different days of the week"; IV.F.2.d: "not able to connect with the member
 /// after multiple attempts"): no contact ever made, two attempts that differ in both local weekday and time-of-day
 /// bucket (the ECM-OUT-2X pattern), at least <see cref="CareManagementSettings.UnableToReachMinimumAttempts"/> attempts

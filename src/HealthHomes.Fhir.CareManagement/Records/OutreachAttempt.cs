@@ -4,9 +4,9 @@ using FhirTask = Hl7.Fhir.Model.Task;
 namespace HealthHomes.Fhir.CareManagement.Records;
 
 /// <summary>
-/// One outreach attempt (profile hh-outreach-attempt, DOMAIN.md 1b.4): a Task with code outreach-attempt whose
-/// executionPeriod.start is when it was made; inputs modality, contact point attempted, checklist and step; outputs
-/// outcome, person reached, callback promised, informed of rights.
+/// One outreach attempt (profile hh-outreach-attempt, docs/domain/fhir-mapping.md#outreach-attempts): a Task with code
+/// outreach-attempt whose executionPeriod.start is when it was made; inputs modality, contact point attempted,
+/// checklist and step; outputs outcome, person reached, callback promised, informed of rights.
 /// </summary>
 public sealed record OutreachAttempt(
     FhirTask Task,

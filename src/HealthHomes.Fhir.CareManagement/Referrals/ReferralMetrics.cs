@@ -32,15 +32,16 @@ public sealed record ReferralMetricsReport(DateOnly PeriodStart, DateOnly Period
 }
 
 /// <summary>
-/// ECM-CLR closed-loop referral monitoring (KHS policy E.7.c-d; DOMAIN-REFERENCE C-19, C-20) over referral Tasks
-/// (hh-task-code#referral) and their versions (oldest first; each version's Task.lastModified is when its change happened,
-/// falling back to meta.lastUpdated, when the server stored it: back-loaded data is stored long after the fact), for a period [start, end) of local dates in America/Los_Angeles.
+/// ECM-CLR closed-loop referral monitoring (KHS policy E.7.c-d; docs/domain/referrals.md#monitoring) over referral
+/// Tasks (hh-task-code#referral) and their versions (oldest first; each version's Task.lastModified is when its change
+/// happened, falling back to meta.lastUpdated, when the server stored it: back-loaded data is stored long after the
+/// fact), for a period [start, end) of local dates in America/Los_Angeles.
 /// <list type="bullet">
 /// <item>Cutoff: the earlier of the context's asOf and the start of the period's end day; each referral is read as its
 /// last version written at or before the cutoff (referrals first written later, not referrals and entered-in-error
 /// ones are left out).</item>
 /// <item>Provider: that version's Task.owner reference, <c>unassigned</c> when none.</item>
-/// <item>First response: the first version whose status is neither draft nor requested (DOMAIN.md 1b.10: "the first
+/// <item>First response: the first version whose status is neither draft nor requested (docs/domain/referrals.md#response-window: "the first
 /// status change"). Without history, the only version's time stands in (an upper bound).</item>
 /// <item>Response due: the end of the local day <see cref="CareManagementSettings.ReferralResponseBusinessDays"/>
 /// business days after authoredOn's local date (ECM calendar from the context; day 0 = authored day).</item>
@@ -51,7 +52,7 @@ public sealed record ReferralMetricsReport(DateOnly PeriodStart, DateOnly Period
 /// ones to escalate, E.7.b).</item>
 /// <item>Closures: the first version in completed, rejected, cancelled or failed written in the period; reason =
 /// statusReason code from hh-referral-closure (<c>unspecified</c> when none); unable-to-reach rate = closures with
-/// member-unable-to-reach / all closures (C-20), null without closures; median time to closure = closure - authoredOn.</item>
+/// member-unable-to-reach / all closures (E.7.c), null without closures; median time to closure = closure - authoredOn.</item>
 /// <item>Medians of an even count average the two middle values; null when there is none.</item>
 /// </list>
 /// </summary>

@@ -26,7 +26,7 @@ public static class ReferralViolationCodes
     /// <summary>A closure whose Task.statusReason has no code from hh-referral-closure.</summary>
     public const string ClosureReasonCodeInvalid = "closure-reason-code-invalid";
 
-    /// <summary>A closure whose Task.statusReason has no text (Gravity G-4, made an error here).</summary>
+    /// <summary>A closure whose Task.statusReason has no text (a Gravity "should", made an error here: docs/domain/referrals.md#closure-reasons).</summary>
     public const string ClosureReasonTextMissing = "closure-reason-text-missing";
 }
 
@@ -37,8 +37,8 @@ public sealed record ReferralViolation(string Code, string Message, string Expre
 }
 
 /// <summary>
-/// ECM-CLR (KHS policy E.7; DOMAIN-REFERENCE C-19, C-20, G-4): checks a write of a closed-loop referral Task (profile
-/// hh-referral-task, Gravity SDOHCC Task For Referral Management; Task.code hh-task-code#referral) against the
+/// ECM-CLR (KHS policy E.7; docs/domain/referrals.md#life-cycle): checks a write of a closed-loop referral Task
+/// (profile hh-referral-task, Gravity SDOHCC Task For Referral Management; Task.code hh-task-code#referral) against the
 /// referral state machine, which narrows the FHIR Task state machine (https://hl7.org/fhir/R4/task.html#statemachine)
 /// to Gravity's Referral Task Status value set (all TaskStatus codes except ready and received):
 /// <code>
@@ -55,8 +55,8 @@ public sealed record ReferralViolation(string Code, string Message, string Expre
 /// </code>
 /// A closure (completed, rejected, cancelled, failed), on creation or on a transition or an update that keeps it, needs
 /// Task.statusReason with a coding from https://fhir.healthhomes.example/CodeSystem/hh-referral-closure and a
-/// statusReason.text (Gravity "should", an error here, DOMAIN-REFERENCE G-4). A Task that is not a referral gives no
-/// violations.
+/// statusReason.text (Gravity "should", an error here, docs/domain/referrals.md#closure-reasons). A Task that is not a
+/// referral gives no violations.
 /// </summary>
 public static class ReferralWorkflow
 {

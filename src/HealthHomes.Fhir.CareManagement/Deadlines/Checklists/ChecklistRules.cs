@@ -4,10 +4,10 @@ using HealthHomes.Fhir.CareManagement.Records;
 namespace HealthHomes.Fhir.CareManagement.Deadlines.Checklists;
 
 /// <summary>
-/// The KanCare outreach checklist rules (seeds/kancare-smi-hh-outreach-checklists.txt): KS-CL1, KS-CL2, KS-CL3-7D,
+/// The KanCare outreach checklist rules (docs/domain/health-homes.md#outreach-checklists): KS-CL1, KS-CL2, KS-CL3-7D,
 /// KS-CL3-ALT, KS-CL4. The checklists are recommendations ("We recommend", "The checklists identify action steps and
-/// suggest research methods"), so every result has severity warning (DOMAIN.md 1b.12). Subjects are the enrollment
-/// ("EpisodeOfCare/id"); the attempt that started each instance is its start evidence.
+/// suggest research methods"), so every result has severity warning (docs/domain/README.md#errors-and-warnings).
+/// Subjects are the enrollment ("EpisodeOfCare/id"); the attempt that started each instance is its start evidence.
 /// </summary>
 public static class ChecklistRules
 {

@@ -4,12 +4,12 @@ using HealthHomes.Fhir.CareManagement.Records;
 namespace HealthHomes.Fhir.CareManagement.Deadlines.Checklists;
 
 /// <summary>
-/// KS-CL3-7D (checklist 3: "Attempt another early morning or evening call, if possible. Follow-up with other phone
-/// call within 7 days"; DOMAIN.md 1b.5): from each failed call on confirmed contact details, the next phone attempt is
-/// due by the end of local day 7, until contact is made or the alternate methods (KS-CL3-ALT) are done: a call after
-/// which the alternates were already all done starts no instance, and contact or the alternates being completed before
-/// the next call ends (meets) an instance. The explanation says whether an early-morning (before 09:00) or evening
-/// (from 17:00) call has been made since checklist 3 started.
+/// KS-CL3-7D (checklist 3: "Attempt another early morning or evening call, if possible. Follow-up with other phone call
+/// within 7 days"; docs/domain/health-homes.md#ks-cl3-7d): from each failed call on confirmed contact details, the next
+/// phone attempt is due by the end of local day 7, until contact is made or the alternate methods (KS-CL3-ALT) are
+/// done: a call after which the alternates were already all done starts no instance, and contact or the alternates
+/// being completed before the next call ends (meets) an instance. The explanation says whether an early-morning (before
+/// 09:00) or evening (from 17:00) call has been made since checklist 3 started.
 /// </summary>
 public sealed class FollowUpCallWithin7Days : IDeadlineRule
 {

@@ -9,9 +9,10 @@ using Hl7.Fhir.Model;
 namespace HealthHomes.Fhir.Server.Operations.CareManagement;
 
 /// <summary>
-/// Patient/[id]/$deadline-compliance (GET or POST; program, rule, state, dueFrom, dueTo, asOf, atRiskDays): every
-/// rule instance of DOMAIN.md section 1 in the member's record with its clock start, due instant, end evidence and
-/// state as of asOf. Also as CSV (Accept: text/csv or _format=csv). OperationDefinition hh-deadline-compliance.
+/// Patient/[id]/$deadline-compliance (GET or POST; program, rule, state, dueFrom, dueTo, asOf, atRiskDays): every rule
+/// instance of docs/domain/README.md#index-of-rule-ids in the member's record with its clock start, due instant, end
+/// evidence and state as of asOf. Also as CSV (Accept: text/csv or _format=csv). OperationDefinition
+/// hh-deadline-compliance.
 /// </summary>
 public sealed class DeadlineComplianceOperation(MemberRecordLoader loader, ProgramEvaluation evaluation)
 {
@@ -57,7 +58,7 @@ public sealed record ComplianceFilter(CareProgram? Program, IReadOnlyList<string
         var rules = input.Strings("rule").SelectMany(r => r.Split(',')).ToList();
         foreach (var rule in rules.Where(r => !KnownRules.Contains(r)))
         {
-            throw FhirRequestException.BadRequest($"$deadline-compliance: unknown rule '{rule}' (rule IDs of DOMAIN.md, e.g. {RuleIds.KsHap90}).", "rule");
+            throw FhirRequestException.BadRequest($"$deadline-compliance: unknown rule '{rule}' (rule IDs of docs/domain/README.md#index-of-rule-ids, e.g. {RuleIds.KsHap90}).", "rule");
         }
 
         var states = input.Strings("state").SelectMany(s => s.Split(','))

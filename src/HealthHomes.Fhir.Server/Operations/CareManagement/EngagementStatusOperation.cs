@@ -11,9 +11,10 @@ using static HealthHomes.Fhir.Server.Operations.CareManagement.DeadlineResultPar
 namespace HealthHomes.Fhir.Server.Operations.CareManagement;
 
 /// <summary>
-/// Patient/[id]/$engagement-status (GET or POST; program, asOf, atRiskDays): where outreach to the member stands in
-/// one enrollment (DOMAIN.md section 2), why, the KanCare checklist that applies with each step, the next action and
-/// when it is due, attempt counts, ECM-OUT-2X, KS-PANEL and KS-PAY. OperationDefinition hh-engagement-status.
+/// Patient/[id]/$engagement-status (GET or POST; program, asOf, atRiskDays): where outreach to the member stands in one
+/// enrollment (docs/domain/engagement.md#engagement-statuses), why, the KanCare checklist that applies with each step,
+/// the next action and when it is due, attempt counts, ECM-OUT-2X, KS-PANEL and KS-PAY. OperationDefinition
+/// hh-engagement-status.
 /// </summary>
 public sealed class EngagementStatusOperation(MemberRecordLoader loader, ProgramEvaluation evaluation)
 {

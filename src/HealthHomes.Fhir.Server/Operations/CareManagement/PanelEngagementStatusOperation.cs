@@ -37,7 +37,7 @@ public sealed class PanelEngagementStatusOperation(MemberRecordLoader loader, Pa
         }
 
         var statuses = input.Strings("status").SelectMany(s => s.Split(','))
-            .Select(s => EngagementStatusCodes.Parse(s) ?? throw FhirRequestException.BadRequest($"$engagement-status: unknown status '{s}' (DOMAIN.md section 2).", "status"))
+            .Select(s => EngagementStatusCodes.Parse(s) ?? throw FhirRequestException.BadRequest($"$engagement-status: unknown status '{s}' (docs/domain/engagement.md#engagement-statuses).", "status"))
             .ToHashSet();
         var count = input.Integer("_count", 1, MaxCount) ?? DefaultCount;
         var offset = input.Integer("_offset", 0, int.MaxValue) ?? 0;
