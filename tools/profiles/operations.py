@@ -10,7 +10,7 @@ def p(name, use, mn, mx, type_=None, doc="", parts=None, search=None):
     if parts: j["part"] = parts
     return j
 
-AS_OF = p("asOf", "in", 0, 1, "dateTime", "The instant to evaluate at (default: now). A date alone is the start of that day, UTC.")
+AS_OF = p("asOf", "in", 0, 1, "dateTime", "The instant to evaluate at (default: now). A date alone is that calendar day, read as its first instant in each program's own time zone (America/Chicago for Kansas Health Homes, America/Los_Angeles for CalAIM ECM).")
 PROGRAM = p("program", "in", 0, 1, "code", "ks-hh | ecm (hh-program). Default: the member's active enrollment, else the latest.")
 AT_RISK = p("atRiskDays", "in", 0, 1, "integer", "A pending rule instance due within this many days is at-risk (default 7, configuration CareManagement:AtRiskDays).")
 
@@ -25,7 +25,7 @@ def result_parts(name, doc):
         p("startEvidence", "out", 0, "*", "Reference", "The records that started the clock."),
         p("endEvidence", "out", 0, "*", "Reference", "The records that met the rule."),
         p("severity", "out", 1, 1, "code", "error (a must/within/will rule) | warning (recommended/should/targeted)."),
-        p("daysRemaining", "out", 0, 1, "integer", "Local days from asOf to the due date; negative when overdue."),
+        p("daysRemaining", "out", 0, 1, "integer", "Calendar days in the program's zone from asOf's local date to the due date; negative when overdue."),
         p("explanation", "out", 0, 1, "string", "Why, in words.")])
 
 def op(id_, code, title, desc, resources, system, type_, instance, params):
