@@ -3,7 +3,7 @@ namespace HealthHomes.Fhir.CareManagement;
 /// <summary>The programs' configurable numbers (configuration section "CareManagement"), with the defaults the rule book (docs/domain/) gives.</summary>
 public sealed class CareManagementSettings
 {
-    /// <summary>A pending rule instance due within this many days is at-risk (issue 4: default 7).</summary>
+    /// <summary>A pending rule instance due within this many days is at-risk (default 7; docs/domain/README.md#compliance-states).</summary>
     public int AtRiskDays { get; set; } = 7;
 
     /// <summary>ECM-CLR: business days a receiving provider has to first answer a referral (docs/domain/referrals.md#response-window: default 10).</summary>

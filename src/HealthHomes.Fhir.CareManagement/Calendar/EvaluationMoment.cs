@@ -20,6 +20,9 @@ public readonly record struct EvaluationMoment
         Day = day;
     }
 
+    /// <summary>The exact instant, when the moment is one (else null).</summary>
+    public DateTimeOffset? Instant => _instant;
+
     /// <summary>The calendar day, when the moment is one (else null).</summary>
     public DateOnly? Day { get; }
 

@@ -22,8 +22,7 @@ public sealed class DeadlineContext(EvaluationMoment moment, CareManagementSetti
     /// a program is chosen: rules and evaluators get a context bound to theirs (<see cref="For"/>).
     /// </summary>
     public DateTimeOffset AsOf => Program is { } bound ? Moment.In(bound)
-        : Moment.Day is null ? Moment.In(CareProgram.KsHealthHomes)
-        : throw new InvalidOperationException("A calendar-day asOf has no instant before a program is chosen: use DeadlineContext.For(program).");
+        : Moment.Instant ?? throw new InvalidOperationException("A calendar-day asOf has no instant before a program is chosen: use DeadlineContext.For(program).");
 
     /// <summary>This evaluation, judged in <paramref name="program"/>'s zone.</summary>
     public DeadlineContext For(CareProgram program)

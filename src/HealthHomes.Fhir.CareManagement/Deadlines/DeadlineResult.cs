@@ -1,6 +1,6 @@
 namespace HealthHomes.Fhir.CareManagement.Deadlines;
 
-/// <summary>Where one rule instance stands as of the evaluation instant (issue 4, output contract).</summary>
+/// <summary>Where one rule instance stands as of the evaluation instant (states: docs/domain/README.md#compliance-states).</summary>
 public enum ComplianceState
 {
     Met,

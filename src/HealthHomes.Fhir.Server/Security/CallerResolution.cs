@@ -64,9 +64,7 @@ public sealed class CallerResolution(IOptions<SecurityOptions> options, IResourc
             ScopeContext.System => SystemConfinement(clientId, user.FindFirst("iss")?.Value),
             _ => null,
         };
-        var caller = FhirCaller.WithScopes(clientId, scopes, user.FindFirst(PatientClaim)?.Value, members);
-        http.Features.Set(caller);
-        return caller;
+        return FhirCaller.WithScopes(clientId, scopes, user.FindFirst(PatientClaim)?.Value, members);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using HealthHomes.Fhir.CareManagement.Deadlines;
 namespace HealthHomes.Fhir.CareManagement.Tests.Calendar;
 
 /// <summary>
-/// A bare-date asOf (issue 11, item 1) is the first instant of that calendar day in each program's own zone, across
+/// A bare-date asOf is the first instant of that calendar day in each program's own zone, across
 /// the DST changes; a deadline that ended the day before is missed, days remaining count from that local date, and an
 /// attempt made in the local evening before counts. (Read as 00:00 UTC, the day began the evening before in both zones.)
 /// </summary>

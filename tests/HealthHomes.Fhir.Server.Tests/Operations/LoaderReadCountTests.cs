@@ -6,7 +6,7 @@ using Task = System.Threading.Tasks.Task;
 namespace HealthHomes.Fhir.Server.Tests.Operations;
 
 /// <summary>
-/// How many store reads the member-record and panel loaders make (issue 11, item 9): a constant number per member
+/// How many store reads the member-record and panel loaders make: a constant number per member
 /// record, whatever the member holds, and a constant number per batch of a panel, whatever the panel's size; so a read
 /// repeated per member, or a quadratic one, fails here instead of in a 100k-member benchmark. A store read is one
 /// call of the store (a search page, a read, a batch of versions), each one SQL statement or a few.

@@ -4,7 +4,7 @@ using Hl7.Fhir.Model;
 namespace HealthHomes.Fhir.Server.Operations.CareManagement;
 
 /// <summary>
-/// One rule instance as a Parameters parameter (issue 4 output contract): parts rule (one per rule ID bounding the
+/// One rule instance as a Parameters parameter (docs/operations/deadline-compliance.md): parts rule (one per rule ID bounding the
 /// deadline), subject, state, start, due (in the program's offset), completed, startEvidence, endEvidence, severity,
 /// daysRemaining (negative when overdue), explanation.
 /// </summary>
@@ -48,7 +48,7 @@ public static class DeadlineResultParameters
 
     /// <summary>The asOf of a result spanning programs: the instant, or the bare date each program read in its own zone.</summary>
     public static FhirDateTime Moment(HealthHomes.Fhir.CareManagement.Calendar.EvaluationMoment moment) =>
-        moment.Day is null ? DateTime(moment.In(HealthHomes.Fhir.CareManagement.CareProgram.KsHealthHomes)) : new FhirDateTime(moment.ToString());
+        moment.Instant is { } instant ? DateTime(instant) : new FhirDateTime(moment.ToString());
 
     private static void AddInstant(Parameters.ParameterComponent parameter, string name, DateTimeOffset? instant)
     {
